@@ -1,0 +1,1 @@
+"""Domain model: plain Python (dataclasses, rules, scoring). No Qt, no SQL."""

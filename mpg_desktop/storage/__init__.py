@@ -1,0 +1,1 @@
+"""Encrypted storage: SQLCipher engine, key management, migrations, repositories, backup."""

@@ -1,0 +1,163 @@
+"""Reading and writing families, household members, trajects and contacts.
+
+Functions take the store and return domain dataclasses (mpg_desktop.models); ORM rows never
+leave this module. Each write is one transaction.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from mpg_desktop.models.case_summary import CaseSummary
+from mpg_desktop.models.household import Family, Person, Role, Sex
+from mpg_desktop.models.phases import Phase
+from mpg_desktop.models.traject import Contact, Traject
+from mpg_desktop.storage.case_store import CaseStore
+from mpg_desktop.storage.tables import ContactRow, FamilyRow, PersonRow, TrajectRow
+
+
+def _person(row: PersonRow) -> Person:
+    return Person(
+        id=row.id,
+        first_name=row.first_name,
+        surname=row.surname,
+        birth_date=row.birth_date,
+        birth_date_estimated=row.birth_date_estimated,
+        sex=Sex(row.sex),
+        role=Role(row.role),
+        lives_in_household=row.lives_in_household,
+        school_work=row.school_work,
+    )
+
+
+def _person_row(person: Person) -> PersonRow:
+    return PersonRow(
+        first_name=person.first_name,
+        surname=person.surname,
+        birth_date=person.birth_date,
+        birth_date_estimated=person.birth_date_estimated,
+        sex=person.sex.value,
+        role=person.role.value,
+        lives_in_household=person.lives_in_household,
+        school_work=person.school_work,
+    )
+
+
+def _traject(row: TrajectRow) -> Traject:
+    return Traject(
+        id=row.id,
+        case_number=row.case_number,
+        referral_date=row.referral_date,
+        phase=Phase(row.phase),
+        programme_profile=row.programme_profile,
+        plan_signed_on=row.plan_signed_on,
+        last_evaluation_on=row.last_evaluation_on,
+        closed_on=row.closed_on,
+    )
+
+
+def _next_case_number(session, year: int) -> str:  # type: ignore[no-untyped-def]
+    prefix = f"{year}-"
+    count = session.execute(
+        select(func.count()).select_from(TrajectRow).where(TrajectRow.case_number.like(f"{prefix}%"))
+    ).scalar_one()
+    return f"{prefix}{count + 1:04d}"
+
+
+def create_family(store: CaseStore, family: Family, traject: Traject) -> tuple[int, int]:
+    """Store a new family with its members and first traject; returns (family id, traject id)."""
+    with store.session() as session:
+        family_row = FamilyRow(name=family.name, created_at=datetime.now())
+        family_row.members = [_person_row(person) for person in family.members]
+        traject_row = TrajectRow(
+            case_number=traject.case_number or _next_case_number(session, traject.referral_date.year),
+            phase=traject.phase.value,
+            programme_profile=traject.programme_profile,
+            referral_date=traject.referral_date,
+            plan_signed_on=traject.plan_signed_on,
+            last_evaluation_on=traject.last_evaluation_on,
+            closed_on=traject.closed_on,
+        )
+        family_row.trajects = [traject_row]
+        session.add(family_row)
+        session.flush()
+        return family_row.id, traject_row.id
+
+
+def add_contacts(store: CaseStore, traject_id: int, contacts: list[Contact]) -> None:
+    with store.session() as session:
+        session.add_all(
+            ContactRow(
+                traject_id=traject_id,
+                contact_date=contact.contact_date,
+                kind=contact.kind,
+                duration_minutes=contact.duration_minutes,
+                note=contact.note,
+            )
+            for contact in contacts
+        )
+
+
+def list_contacts(store: CaseStore, traject_id: int) -> list[Contact]:
+    with store.session() as session:
+        rows = session.scalars(
+            select(ContactRow).where(ContactRow.traject_id == traject_id).order_by(ContactRow.contact_date)
+        )
+        return [
+            Contact(
+                id=row.id,
+                contact_date=row.contact_date,
+                kind=row.kind,
+                duration_minutes=row.duration_minutes,
+                note=row.note,
+            )
+            for row in rows
+        ]
+
+
+def load_family(store: CaseStore, family_id: int) -> Family:
+    with store.session() as session:
+        row = session.get(FamilyRow, family_id, options=[selectinload(FamilyRow.members)])
+        if row is None:
+            raise KeyError(family_id)
+        return Family(id=row.id, name=row.name, members=tuple(_person(p) for p in row.members))
+
+
+def load_traject(store: CaseStore, traject_id: int) -> Traject:
+    with store.session() as session:
+        row = session.get(TrajectRow, traject_id)
+        if row is None:
+            raise KeyError(traject_id)
+        return _traject(row)
+
+
+def list_case_summaries(store: CaseStore) -> list[CaseSummary]:
+    """Every traject with its family's name, surnames and household size, newest first."""
+    with store.session() as session:
+        rows = session.scalars(
+            select(TrajectRow)
+            .options(selectinload(TrajectRow.family).selectinload(FamilyRow.members))
+            .order_by(TrajectRow.referral_date.desc(), TrajectRow.id.desc())
+        ).all()
+        summaries = []
+        for row in rows:
+            members = row.family.members
+            surnames = tuple(dict.fromkeys(member.surname for member in members))
+            summaries.append(
+                CaseSummary(
+                    traject_id=row.id,
+                    family_id=row.family_id,
+                    case_number=row.case_number,
+                    family_name=row.family.name,
+                    surnames=surnames,
+                    phase=Phase(row.phase),
+                    referral_date=row.referral_date,
+                    household_size=sum(1 for member in members if member.lives_in_household),
+                    plan_signed_on=row.plan_signed_on,
+                    last_evaluation_on=row.last_evaluation_on,
+                )
+            )
+        return summaries

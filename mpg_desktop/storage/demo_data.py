@@ -1,0 +1,177 @@
+"""The demo case file: about 25 synthetic Dutch families (Faker nl_NL, fixed seed).
+
+No real people: every name, date and note is generated. The demo store shows its passphrase
+on the unlock screen, which a real store never does.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+from faker import Faker
+
+from mpg_desktop.models.evaluation_schedule import add_months
+from mpg_desktop.models.household import Family, Person, Role, Sex
+from mpg_desktop.models.phases import Phase
+from mpg_desktop.models.traject import CONTACT_KINDS, Contact, Traject
+from mpg_desktop.storage.case_store import CaseStore
+from mpg_desktop.storage.cases_repository import add_contacts, create_family
+from mpg_desktop.storage.key_wrapping import KdfParams
+
+DEMO_PASSPHRASE = "demo-keukentafel-2026"
+DEMO_FAMILY_COUNT = 25
+
+# How far along each phase typically is, in days since referral (a spread, not a rule).
+_PHASE_AGE_DAYS: dict[Phase, tuple[int, int]] = {
+    Phase.AANGEMELD: (0, 6),
+    Phase.IN_BEOORDELING: (3, 20),
+    Phase.WACHTLIJST: (14, 40),
+    Phase.KENNISMAKING: (15, 35),
+    Phase.INFORMATIEFASE: (30, 70),
+    Phase.PLANVORMING: (50, 110),
+    Phase.UITVOERING: (110, 420),
+    Phase.AFRONDING: (300, 480),
+    Phase.NAZORG: (330, 520),
+    Phase.AFGESLOTEN: (200, 600),
+    Phase.NIET_GESTART: (10, 200),
+}
+
+# Common surnames in Dutch municipalities, of Dutch, Moroccan, Turkish, Surinamese and
+# Antillean origin; Faker's nl_NL list leans on rare historical names.
+SURNAMES = [
+    "de Jong", "Jansen", "de Vries", "van den Berg", "Bakker", "Visser", "Smit", "Meijer",
+    "de Boer", "Mulder", "de Groot", "Bos", "Vos", "Peters", "Hendriks", "van Leeuwen",
+    "Dekker", "Brouwer", "de Wit", "Dijkstra", "Smits", "de Graaf", "van der Meer", "Kok",
+    "El Amrani", "Bouzid", "Benali", "El Idrissi", "Yilmaz", "Kaya", "Demir", "Şahin",
+    "Doelwijt", "Pinas", "Kross", "Martina", "Rosaria", "Sno", "Wijngaarde", "Koster",
+]
+
+_NOTES = [
+    "Huisbezoek: samen de post doorgenomen, afspraak gemaakt met de schuldhulp.",
+    "Telefonisch contact met moeder over de schoolgang van de jongste.",
+    "Gesprek met het gezin over wie ze om hulp kunnen vragen.",
+    "Doelen in eigen woorden opgeschreven aan de keukentafel.",
+    "Overleg met de woningcorporatie over de huurachterstand.",
+    "Vader vertelt dat het beter gaat op zijn werk.",
+    "Kinderen waren aanwezig; sfeer rustig.",
+]
+
+
+def _person(fake: Faker, rng: random.Random, role: Role, surname: str, today: date) -> Person:
+    adult = role in (Role.MOEDER, Role.VADER, Role.STIEFOUDER, Role.GROOTOUDER)
+    age = rng.randint(24, 52) if adult else rng.randint(0, 17)
+    if role is Role.GROOTOUDER:
+        age = rng.randint(58, 80)
+    if role is Role.VOLWASSEN_KIND:
+        age = rng.randint(18, 24)
+    if role in (Role.MOEDER,):
+        sex = Sex.VROUW
+    elif role in (Role.VADER,):
+        sex = Sex.MAN
+    else:
+        sex = rng.choice([Sex.MAN, Sex.VROUW, Sex.VROUW, Sex.MAN, Sex.ANDERS])
+    first = fake.first_name_female() if sex is Sex.VROUW else fake.first_name_male()
+    birth = today - timedelta(days=age * 365 + rng.randint(0, 364))
+    school = "" if age < 4 else ("basisschool" if age < 12 else "vmbo" if age < 18 else "werkzoekend")
+    return Person(
+        first_name=first,
+        surname=surname,
+        birth_date=birth,
+        birth_date_estimated=rng.random() < 0.05,
+        sex=sex,
+        role=role,
+        lives_in_household=not (role is Role.VADER and rng.random() < 0.3),
+        school_work=school,
+    )
+
+
+def demo_family(fake: Faker, rng: random.Random, today: date) -> Family:
+    """A household of 2 to 8 with, often, more than one surname."""
+    mother_surname = rng.choice(SURNAMES)
+    father_surname = rng.choice(SURNAMES)
+    members = [_person(fake, rng, Role.MOEDER, mother_surname, today)]
+    if rng.random() < 0.55:
+        members.append(_person(fake, rng, Role.VADER, father_surname, today))
+    elif rng.random() < 0.4:
+        members.append(_person(fake, rng, Role.STIEFOUDER, rng.choice(SURNAMES), today))
+    for _ in range(rng.randint(1, 6)):
+        surname = rng.choice([father_surname, father_surname, mother_surname])
+        members.append(_person(fake, rng, Role.KIND, surname, today))
+    if rng.random() < 0.1:
+        members.append(_person(fake, rng, Role.GROOTOUDER, mother_surname, today))
+    surnames = list(dict.fromkeys(person.surname for person in members))
+    return Family(name="Familie " + " / ".join(surnames[:2]), members=tuple(members))
+
+
+def demo_traject(rng: random.Random, phase: Phase, today: date) -> Traject:
+    low, high = _PHASE_AGE_DAYS[phase]
+    referral = today - timedelta(days=rng.randint(low, high))
+    signed = None
+    last_eval = None
+    if phase in (Phase.UITVOERING, Phase.AFRONDING, Phase.NAZORG, Phase.AFGESLOTEN):
+        signed = referral + timedelta(days=rng.randint(60, 100))
+        if signed > today:
+            signed = today - timedelta(days=5)
+        # Some evaluations held, some overdue.
+        cycles = max(0, (today - signed).days // 91)
+        if cycles and rng.random() < 0.6:
+            last_eval = add_months(signed, 3 * rng.randint(1, cycles))
+            last_eval = min(last_eval, today)
+    closed = today - timedelta(days=rng.randint(1, 60)) if phase.is_terminal else None
+    if closed is not None and closed < referral:
+        closed = referral + timedelta(days=1)
+    return Traject(
+        referral_date=referral, phase=phase, plan_signed_on=signed, last_evaluation_on=last_eval, closed_on=closed
+    )
+
+
+def fill_demo_store(
+    store: CaseStore,
+    families: int = DEMO_FAMILY_COUNT,
+    *,
+    seed: int = 2026,
+    today: date | None = None,
+    contacts_per_case: int = 6,
+    progress: Callable[[int, int], None] | None = None,
+) -> None:
+    fake = Faker("nl_NL")
+    fake.seed_instance(seed)
+    rng = random.Random(seed)
+    today = today or date.today()
+    phases = list(_PHASE_AGE_DAYS)
+    for index in range(families):
+        # Every phase appears; execution (the longest phase) most often.
+        phase = phases[index] if index < len(phases) else rng.choice(phases + [Phase.UITVOERING] * 4)
+        family = demo_family(fake, rng, today)
+        traject = demo_traject(rng, phase, today)
+        _, traject_id = create_family(store, family, traject)
+        contacts = [
+            Contact(
+                contact_date=min(today, traject.referral_date + timedelta(days=7 * (n + 1))),
+                kind=rng.choice(list(CONTACT_KINDS)),
+                duration_minutes=rng.choice([15, 30, 45, 60, 90]),
+                note=rng.choice(_NOTES),
+            )
+            for n in range(contacts_per_case)
+        ]
+        add_contacts(store, traject_id, contacts)
+        if progress is not None:
+            progress(index + 1, families)
+
+
+def create_demo_store(store_dir: Path, passphrase: str = DEMO_PASSPHRASE, kdf: KdfParams | None = None) -> CaseStore:
+    """A new demo store in ``store_dir``, filled and open."""
+    store, _recovery = CaseStore.create(
+        store_dir,
+        passphrase,
+        coach_name="Demo-coach",
+        organisation="Demo-gemeente",
+        kdf=kdf,
+        use_device_secret=False,  # the demo opens on any machine
+        demo_passphrase=passphrase,
+    )
+    fill_demo_store(store)
+    return store
