@@ -133,7 +133,8 @@ def create_backup(
             "store_id": store.header.store_id,
             "db_sha256": _sha256(staging),
         }
-        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_STORED) as archive:
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as raw, zipfile.ZipFile(raw, "w", compression=zipfile.ZIP_STORED) as archive:
             archive.writestr(_MANIFEST, json.dumps(manifest, indent=2))
             archive.write(store.store_dir / HEADER_NAME, HEADER_NAME)
             archive.write(staging, _DB_MEMBER)

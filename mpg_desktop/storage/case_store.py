@@ -102,6 +102,10 @@ def export_copy(source: Path, source_key: bytearray, target: Path, target_key: b
 class CaseStore:
     """An unlocked store. Create with ``create``/``open``/``open_with_recovery_code``."""
 
+    # How the engine opens connections. The benchmark swaps in plain SQLite to measure
+    # what encryption costs on exactly the same code path.
+    connect: Callable[[Path, bytearray], object] = staticmethod(connect_cipher)
+
     def __init__(self, store_dir: Path, header: KeyHeader, data_key: bytearray) -> None:
         self.store_dir = store_dir
         self.header = header
@@ -229,7 +233,7 @@ class CaseStore:
     def _start_engine(self) -> None:
         key = self._key()
         fresh = not self.db_path.exists()
-        engine = make_engine(self.db_path, key)
+        engine = make_engine(self.db_path, key, type(self).connect)
         try:
             if migrate.pending(engine):
                 if not fresh:
