@@ -24,7 +24,7 @@ from pathlib import Path
 
 import sqlalchemy.exc
 import sqlcipher3
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from mpg_desktop.storage import audit, migrate

@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 
 from mpg_desktop.models.household import Family, Person, Role, Sex
-from mpg_desktop.models.traject import Traject
+from mpg_desktop.models.traject import Contact, Traject
 from mpg_desktop.storage import device_secret
 from mpg_desktop.storage.case_store import CaseStore
-from mpg_desktop.models.traject import Contact
 from mpg_desktop.storage.cases_repository import add_contacts, create_family, list_case_summaries, load_family
 from mpg_desktop.storage.errors import (
     DeviceSecretMissing,
