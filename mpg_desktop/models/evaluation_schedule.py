@@ -34,9 +34,7 @@ def next_evaluation_date(plan_signed_on: date, last_evaluation_on: date | None) 
         cycle += 1
 
 
-def is_evaluation_due(
-    plan_signed_on: date | None, last_evaluation_on: date | None, today: date
-) -> bool:
+def is_evaluation_due(plan_signed_on: date | None, last_evaluation_on: date | None, today: date) -> bool:
     """True when an evaluation is overdue or falls within DUE_SOON_DAYS."""
     if plan_signed_on is None:
         return False

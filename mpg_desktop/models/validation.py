@@ -33,9 +33,7 @@ def parse_date(text: str, field: str, *, not_after: date | None = None) -> date:
     else:
         match = _ISO_DATE.match(text)
         if not match:
-            raise ValidationError(
-                field, f"{field}: '{text.strip()}' is geen datum. Schrijf de datum als dd-mm-jjjj."
-            )
+            raise ValidationError(field, f"{field}: '{text.strip()}' is geen datum. Schrijf de datum als dd-mm-jjjj.")
         year, month, day = (int(part) for part in match.groups())
     try:
         value = date(year, month, day)

@@ -49,9 +49,7 @@ def _wrap_to_json(wrap: Wrap) -> dict[str, str]:
 
 
 def _wrap_from_json(data: dict[str, str]) -> Wrap:
-    return Wrap(
-        base64.b64decode(data["salt"]), base64.b64decode(data["nonce"]), base64.b64decode(data["ciphertext"])
-    )
+    return Wrap(base64.b64decode(data["salt"]), base64.b64decode(data["nonce"]), base64.b64decode(data["ciphertext"]))
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,9 @@ def test_backup_is_encrypted_verified_and_recorded(store: CaseStore, tmp_path: P
     assert store.get_meta("last_backup_at") == "2026-11-02T09:30:00"
 
 
-def test_restore_replaces_contents_and_keeps_the_old_store_aside(store: CaseStore, store_dir: Path, tmp_path: Path) -> None:
+def test_restore_replaces_contents_and_keeps_the_old_store_aside(
+    store: CaseStore, store_dir: Path, tmp_path: Path
+) -> None:
     add_case(store, "Familie Een")
     written = create_backup(store, tmp_path)
     add_case(store, "Familie Twee")  # made after the backup
@@ -111,7 +113,9 @@ def test_garbage_is_not_a_backup(tmp_path: Path, content: bytes) -> None:
         read_backup_info(path)
 
 
-def test_full_disk_during_backup_leaves_no_file(store: CaseStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_full_disk_during_backup_leaves_no_file(
+    store: CaseStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     add_case(store, "Familie Een")
 
     def no_space(*args: object, **kwargs: object) -> None:

@@ -132,7 +132,9 @@ def test_recovery_code_unlocks_and_sets_new_passphrase(store_dir: Path) -> None:
     created, code = CaseStore.create(store_dir, PASSPHRASE, kdf=FAST_KDF)
     created.close()
     with pytest.raises(WrongRecoveryCode):
-        CaseStore.open_with_recovery_code(store_dir, "AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA", "nieuw en lang genoeg 1")
+        CaseStore.open_with_recovery_code(
+            store_dir, "AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA", "nieuw en lang genoeg 1"
+        )
     with pytest.raises(WrongRecoveryCode):
         CaseStore.open_with_recovery_code(store_dir, "te kort", "nieuw en lang genoeg 1")
     # Lower case and spaces instead of dashes, as people copy codes from paper.
