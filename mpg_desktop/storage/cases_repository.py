@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from mpg_desktop.models.case_summary import CaseSummary
 from mpg_desktop.models.household import Family, Person, Role, Sex
@@ -59,7 +59,7 @@ def _traject(row: TrajectRow) -> Traject:
     )
 
 
-def _next_case_number(session, year: int) -> str:  # type: ignore[no-untyped-def]
+def _next_case_number(session: Session, year: int) -> str:
     prefix = f"{year}-"
     count = session.execute(
         select(func.count()).select_from(TrajectRow).where(TrajectRow.case_number.like(f"{prefix}%"))

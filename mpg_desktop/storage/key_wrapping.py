@@ -66,7 +66,7 @@ class Wrap:
     ciphertext: bytes
 
 
-def wrap_key(data_key: bytes, wrapping_key: bytes, salt: bytes, aad: bytes) -> Wrap:
+def wrap_key(data_key: bytes | bytearray, wrapping_key: bytes, salt: bytes, aad: bytes) -> Wrap:
     nonce = os.urandom(NONCE_BYTES)
     return Wrap(salt, nonce, AESGCM(wrapping_key).encrypt(nonce, bytes(data_key), aad))
 

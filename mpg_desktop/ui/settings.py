@@ -27,7 +27,7 @@ class UiSettings:
     def idle_minutes(self) -> int:
         value = self._settings.value("idle_minutes", IDLE_MINUTES_DEFAULT)
         try:
-            return max(1, int(value))  # type: ignore[arg-type]
+            return max(1, int(str(value)))
         except (TypeError, ValueError):
             return IDLE_MINUTES_DEFAULT
 

@@ -1,0 +1,1 @@
+"""PDF documents (reportlab) and charts (matplotlib); no Qt widgets."""

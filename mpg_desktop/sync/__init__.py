@@ -1,0 +1,1 @@
+"""Anonymised export bundles, supervisor import and the central analysis (issue #8)."""
