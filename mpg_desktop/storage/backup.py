@@ -122,6 +122,8 @@ def create_backup(
     now = now or datetime.now()
     target = folder / backup_file_name(now)
     partial = folder / f".{target.name}.partial"
+    for stale in folder.glob(f".MPG-back-up-*{BACKUP_SUFFIX}.partial"):  # left by a crash
+        stale.unlink(missing_ok=True)
     staging = store.store_dir / ".backup-staging.db"
     try:
         _copy_pages(store, staging, progress, cancelled)
@@ -251,8 +253,8 @@ def restore_backup(
 ) -> BackupInfo:
     """Replace the open store's contents with the backup at ``path``.
 
-    The current database moves to ``previous/`` only after the restored copy has been
-    extracted and checked; until then nothing of the current store changes.
+    The restored copy is extracted and checked first; until then nothing of the current store
+    changes. The current database is then kept as the undo copy (``CaseStore.undo_restore``).
     A backup of this same store (same data key) needs no credentials. Another store's backup
     needs its passphrase, or its recovery code plus a new passphrase.
     """

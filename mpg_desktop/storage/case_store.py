@@ -4,8 +4,13 @@ Layout of a store folder::
 
     keys.json            wrapped data key; names the database file in use (the commit point)
     case-store-<n>.db    the SQLCipher database (+ -wal/-shm while open)
-    previous/            the store as it was before the last restore or re-key (undo)
+    case-store-<m>.db    the database as it was before the last restore (undo), named in
+    previous-keys.json   keys.json as ``previous_db_file``, with its own header
     pre-migration/       encrypted copies taken before a schema upgrade
+
+Whatever keys.json does not name is left over from a crash and removed on open. A re-key
+removes the undo copy and the pre-migration copies: they are under the old key, which the old
+passphrase and recovery code would still open.
 
 Threading: a CaseStore may be used from several threads; each ``session()`` is its own
 SQLAlchemy session. Whole-file operations (re-key, restore) need the caller to stop other use.
@@ -29,11 +34,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from mpg_desktop.storage import audit, migrate
 from mpg_desktop.storage.engine import connect_cipher, key_pragma, make_engine
-from mpg_desktop.storage.errors import StoreCorrupt, StoreExists, WrongPassphrase
+from mpg_desktop.storage.errors import StoreCorrupt, StoreError, StoreExists, WrongPassphrase
 from mpg_desktop.storage.integrity import IntegrityReport, check_connection
 from mpg_desktop.storage.key_header import KeyHeader
 from mpg_desktop.storage.key_wrapping import KdfParams, new_data_key, wipe
-from mpg_desktop.storage.paths import HEADER_NAME, ensure_private_dir, fsync_dir
+from mpg_desktop.storage.paths import HEADER_NAME, PREVIOUS_HEADER_NAME, ensure_private_dir
 from mpg_desktop.storage.recovery_code import new_recovery_code
 from mpg_desktop.storage.tables import StoreMeta
 from mpg_desktop.storage.unlock_throttle import UnlockThrottle
@@ -41,7 +46,6 @@ from mpg_desktop.storage.unlock_throttle import UnlockThrottle
 log = logging.getLogger(__name__)
 
 _DB_NAME = re.compile(r"^case-store-(\d+)\.db$")
-PREVIOUS_DIR = "previous"
 PRE_MIGRATION_DIR = "pre-migration"
 
 ProgressCallback = Callable[[int, int], None]  # (done, total); may raise Cancelled
@@ -258,11 +262,17 @@ class CaseStore:
         log.info("store %s: copied before migration to %s", self.header.store_id, target.name)
 
     def _clean_stray_files(self) -> None:
-        """Remove database files of generations the header does not name (crashed re-key/restore)."""
+        """Remove what a crashed re-key, restore or backup left: anything the header does not name."""
+        keep = {self.header.db_file, self.header.previous_db_file}
         for path in self.store_dir.glob("case-store-*.db*"):
             base = path.name.split(".db")[0] + ".db"
-            if base != self.header.db_file:
+            if base not in keep:
                 path.unlink(missing_ok=True)
+        for pattern in (".backup-*.db*", f".{HEADER_NAME}.tmp-*", f".{PREVIOUS_HEADER_NAME}.tmp-*"):
+            for path in self.store_dir.glob(pattern):
+                path.unlink(missing_ok=True)
+        if self.header.previous_db_file is None:
+            (self.store_dir / PREVIOUS_HEADER_NAME).unlink(missing_ok=True)
 
     # -- sessions ------------------------------------------------------------------------
     @contextlib.contextmanager
@@ -348,28 +358,62 @@ class CaseStore:
         return recovery_code
 
     def _switch_to(self, new_header: KeyHeader, new_key: bytearray, *, keep_previous: bool) -> None:
-        """Make ``new_header`` (and its database) current. The header save is the commit."""
+        """Make ``new_header`` (and its database) current. Saving keys.json is the commit.
+
+        With ``keep_previous`` the current database stays on disk as the undo copy: its header
+        goes to previous-keys.json first, then keys.json names it. Without, it is deleted, and
+        so is every other copy under the old key.
+        """
         old_header, old_path = self.header, self.db_path
         assert self._engine is not None
+        self.checkpoint()
         self._engine.dispose()
-        new_header.save(self.store_dir)
         if keep_previous:
-            previous = self.store_dir / PREVIOUS_DIR
-            if previous.exists():
-                shutil.rmtree(previous)
-            ensure_private_dir(previous)
-            for suffix in ("", "-wal", "-shm"):
-                source = old_path.with_name(old_path.name + suffix)
-                if source.exists():
-                    source.replace(previous / source.name)
-            old_header.save(previous)
-            fsync_dir(self.store_dir)
+            replace(old_header, previous_db_file=None).save_file(self.store_dir / PREVIOUS_HEADER_NAME)
+            new_header = replace(new_header, previous_db_file=old_header.db_file)
         else:
+            new_header = replace(new_header, previous_db_file=None)
+        new_header.save(self.store_dir)
+        if not keep_previous:
             remove_db_files(old_path)
+            shutil.rmtree(self.store_dir / PRE_MIGRATION_DIR, ignore_errors=True)
         wipe(self._data_key)
         self.header = new_header
         self._data_key = new_key
         self._start_engine()
+        self._clean_stray_files()  # drops an older undo copy and, after a re-key, the old one
+
+    def can_undo_restore(self) -> bool:
+        return self.header.previous_db_file is not None
+
+    def undo_restore(self, passphrase: str | None = None) -> None:
+        """Go back to the database as it was before the last restore (and keep this one as undo).
+
+        The previous database is usually under the current data key; when it is not (a backup
+        of another store was restored), ``passphrase`` must be that store's passphrase.
+        """
+        if self.header.previous_db_file is None:
+            raise StoreError("Er is geen teruggezette back-up om ongedaan te maken.")
+        previous = KeyHeader.load_file(self.store_dir / PREVIOUS_HEADER_NAME)
+        path = self.store_dir / self.header.previous_db_file
+        if not path.exists() or previous.db_file != self.header.previous_db_file:
+            raise StoreCorrupt()
+        if self.key_matches(path):
+            key = bytearray(self._key())
+            previous = replace(
+                previous,
+                passphrase_wrap=self.header.passphrase_wrap,
+                recovery_wrap=self.header.recovery_wrap,
+                kdf=self.header.kdf,
+                uses_device_secret=self.header.uses_device_secret,
+                store_id=self.header.store_id,
+            )
+        elif passphrase:
+            key = previous.unlock_with_passphrase(passphrase)
+        else:
+            raise WrongPassphrase()
+        self._switch_to(previous, key, keep_previous=True)
+        log.info("store %s: restore undone", self.header.store_id)
 
     def key_matches(self, db_path: Path) -> bool:
         """True when this store's data key opens ``db_path`` (a backup of this store)."""

@@ -62,6 +62,9 @@ class KeyHeader:
     recovery_wrap: Wrap
     created_at: str
     demo_passphrase: str | None = None  # only ever set on the synthetic demo store
+    # The database file as it was before the last restore, kept so the restore can be undone;
+    # its own header is PREVIOUS_HEADER_NAME. Naming it here keeps it safe from clean-up.
+    previous_db_file: str | None = None
 
     @property
     def is_demo(self) -> bool:
@@ -73,7 +76,10 @@ class KeyHeader:
     # -- reading and writing -------------------------------------------------------------
     @classmethod
     def load(cls, store_dir: Path) -> KeyHeader:
-        path = store_dir / HEADER_NAME
+        return cls.load_file(store_dir / HEADER_NAME)
+
+    @classmethod
+    def load_file(cls, path: Path) -> KeyHeader:
         if not path.exists():
             raise StoreNotFound()
         return cls.parse(path.read_bytes())
@@ -93,6 +99,7 @@ class KeyHeader:
                 recovery_wrap=_wrap_from_json(data["recovery_wrap"]),
                 created_at=str(data["created_at"]),
                 demo_passphrase=data.get("demo_passphrase"),
+                previous_db_file=data.get("previous_db_file"),
             )
         except StoreCorrupt:
             raise
@@ -100,6 +107,10 @@ class KeyHeader:
             raise StoreCorrupt() from exc
 
     def save(self, store_dir: Path) -> None:
+        """Write ``keys.json`` atomically: this rename is the store's commit point."""
+        self.save_file(store_dir / HEADER_NAME)
+
+    def save_file(self, path: Path) -> None:
         data = {
             "format": HEADER_FORMAT,
             "store_id": self.store_id,
@@ -112,7 +123,9 @@ class KeyHeader:
         }
         if self.demo_passphrase is not None:
             data["demo_passphrase"] = self.demo_passphrase
-        atomic_write_bytes(store_dir / HEADER_NAME, json.dumps(data, indent=2).encode("utf-8"))
+        if self.previous_db_file is not None:
+            data["previous_db_file"] = self.previous_db_file
+        atomic_write_bytes(path, json.dumps(data, indent=2).encode("utf-8"))
 
     # -- creating and opening ------------------------------------------------------------
     @classmethod

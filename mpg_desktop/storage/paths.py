@@ -16,6 +16,7 @@ from mpg_desktop.storage.errors import DiskFull
 
 APP_NAME = "mpg_desktop"
 HEADER_NAME = "keys.json"
+PREVIOUS_HEADER_NAME = "previous-keys.json"
 
 
 def data_dir() -> Path:

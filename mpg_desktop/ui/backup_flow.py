@@ -79,7 +79,8 @@ def restore(window: MainWindow, path: Path | None = None) -> None:
         window.tr("Back-up terugzetten"),
         window.tr(
             "Wilt u de back-up van {when} terugzetten?\n\nAlles wat u daarna hebt ingevoerd, staat dan niet meer "
-            "in de dossiers. Het huidige bestand wordt apart bewaard (map 'previous'), zodat het terug te halen is."
+            "in de dossiers. Het huidige bestand wordt apart bewaard: met 'Terugzetten ongedaan maken' "
+            "haalt u het terug."
         ).format(when=f"{info.created_at:%d-%m-%Y %H:%M}"),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
@@ -110,6 +111,46 @@ def _run_restore(window: MainWindow, path: Path, credentials: dict[str, str]) ->
         _failed(window, error)
 
     run_with_progress(window, window.tr("Back-up terugzetten"), window.tr("Back-up terugzetten…"), work, done, failed)
+
+
+def undo_restore(window: MainWindow) -> None:
+    if not window.store.can_undo_restore():
+        QMessageBox.information(
+            window,
+            window.tr("Terugzetten ongedaan maken"),
+            window.tr("Er is geen teruggezette back-up om ongedaan te maken."),
+        )
+        return
+    answer = QMessageBox.question(
+        window,
+        window.tr("Terugzetten ongedaan maken"),
+        window.tr(
+            "Wilt u terug naar het dossierbestand zoals het was vóór de laatste keer terugzetten? "
+            "De teruggezette versie wordt op zijn beurt apart bewaard."
+        ),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return
+
+    def done(_result: object) -> None:
+        window.case_view.show_case(None)
+        window.refresh()
+        window.update_backup_label()
+        QMessageBox.information(
+            window, window.tr("Terugzetten ongedaan maken"), window.tr("Het vorige bestand is terug.")
+        )
+
+    run_with_progress(
+        window,
+        window.tr("Terugzetten ongedaan maken"),
+        window.tr("Bezig…"),
+        lambda _ctx: window.store.undo_restore(),
+        done,
+        lambda error: _failed(window, error),
+        cancellable=False,
+    )
 
 
 def verify(window: MainWindow) -> None:

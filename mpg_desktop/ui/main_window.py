@@ -151,10 +151,13 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&Bestand"))
         self.backup_action = self._action(self.tr("Back-up &maken…"), lambda: backup_flow.make_backup(self), "Ctrl+B")
         self.restore_action = self._action(self.tr("Back-up &terugzetten…"), lambda: backup_flow.restore(self))
+        self.undo_restore_action = self._action(
+            self.tr("Terugzetten &ongedaan maken…"), lambda: backup_flow.undo_restore(self)
+        )
         self.verify_action = self._action(self.tr("Bestand &controleren"), lambda: backup_flow.verify(self))
         self.lock_action = self._action(self.tr("&Vergrendelen"), self.lock_requested.emit, "Ctrl+L")
         quit_action = self._action(self.tr("&Afsluiten"), self.close, QKeySequence.StandardKey.Quit)
-        for action in (self.backup_action, self.restore_action, self.verify_action):
+        for action in (self.backup_action, self.restore_action, self.undo_restore_action, self.verify_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)

@@ -17,7 +17,7 @@ from mpg_desktop.storage.backup import (
     read_backup_info,
     restore_backup,
 )
-from mpg_desktop.storage.case_store import PREVIOUS_DIR, CaseStore
+from mpg_desktop.storage.case_store import CaseStore
 from mpg_desktop.storage.cases_repository import create_family, list_case_summaries
 from mpg_desktop.storage.errors import BackupInvalid, Cancelled, DiskFull
 from tests.conftest import FAST_KDF, PASSPHRASE
@@ -58,19 +58,31 @@ def test_restore_replaces_contents_and_keeps_the_old_store_aside(
     add_case(store, "Familie Twee")  # made after the backup
     assert names(store) == ["Familie Een", "Familie Twee"]
 
+    assert not store.can_undo_restore()
     restore_backup(store, written)
     assert names(store) == ["Familie Een"]
     assert store.verify().ok
-    previous = store_dir / PREVIOUS_DIR
-    assert (previous / "keys.json").exists() and list(previous.glob("case-store-*.db"))
+    assert store.can_undo_restore()
     store.close()
     reopened = CaseStore.open(store_dir, PASSPHRASE)
     assert names(reopened) == ["Familie Een"]
+    # The store that was replaced survived the reopen and comes back on undo.
+    reopened.undo_restore()
+    assert names(reopened) == ["Familie Een", "Familie Twee"]
+    # Undo is itself undoable: the restored state is now the undo copy.
+    reopened.undo_restore()
+    assert names(reopened) == ["Familie Een"]
     reopened.close()
-    # The store that was replaced still opens on its own: the restore can be undone.
-    undone = CaseStore.open(previous, PASSPHRASE)
-    assert names(undone) == ["Familie Een", "Familie Twee"]
-    undone.close()
+
+
+def test_rekey_drops_every_copy_under_the_old_key(store: CaseStore, store_dir: Path, tmp_path: Path) -> None:
+    add_case(store, "Familie Een")
+    restore_backup(store, create_backup(store, tmp_path))
+    assert len(list(store_dir.glob("case-store-*.db"))) == 2
+    store.rekey(PASSPHRASE)
+    assert [p.name for p in store_dir.glob("case-store-*.db")] == [store.header.db_file]
+    assert not (store_dir / "previous-keys.json").exists()
+    assert not store.can_undo_restore()
 
 
 def test_restore_on_a_new_laptop_with_the_recovery_code(tmp_path: Path, fake_keyring) -> None:  # type: ignore[no-untyped-def]

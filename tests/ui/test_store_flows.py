@@ -39,6 +39,12 @@ def test_backup_then_restore_from_the_menu(qtbot, main_window, tmp_path: Path, m
     assert main_window.store.get_meta("marker") == ""
     assert main_window.model.rowCount() == 4
 
+    with qtbot.waitSignal(main_window.cases_loaded, timeout=10_000):
+        backup_flow.undo_restore(main_window)
+        wait_jobs(qtbot)
+    assert messages[-1] == "Het vorige bestand is terug."
+    assert main_window.store.get_meta("marker") == "after-backup"
+
 
 def test_restore_asks_first_and_no_changes_nothing(qtbot, main_window, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
