@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from mpg_desktop.models.case_summary import CaseSummary
@@ -16,7 +16,7 @@ from mpg_desktop.models.household import Family, Person, Role, Sex
 from mpg_desktop.models.phases import Phase
 from mpg_desktop.models.traject import Contact, Traject
 from mpg_desktop.storage.case_store import CaseStore
-from mpg_desktop.storage.tables import ContactRow, FamilyRow, PersonRow, TrajectRow
+from mpg_desktop.storage.tables import ContactRow, FamilyRow, PersonRow, StoreMeta, TrajectRow
 
 
 def _person(row: PersonRow) -> Person:
@@ -60,11 +60,19 @@ def _traject(row: TrajectRow) -> Traject:
 
 
 def _next_case_number(session: Session, year: int) -> str:
+    """``<year>-<nnnn>``, one past the last number handed out that year.
+
+    The last number is kept in store_meta, so the number of a removed traject is never
+    handed out again (a printed plan or letter may still carry it).
+    """
     prefix = f"{year}-"
-    count = session.execute(
-        select(func.count()).select_from(TrajectRow).where(TrajectRow.case_number.like(f"{prefix}%"))
-    ).scalar_one()
-    return f"{prefix}{count + 1:04d}"
+    counter = session.get(StoreMeta, f"case_number_last:{year}")
+    numbers = session.scalars(select(TrajectRow.case_number).where(TrajectRow.case_number.like(f"{prefix}%")))
+    highest = max((int(n[len(prefix) :]) for n in numbers if n[len(prefix) :].isdigit()), default=0)
+    if counter is not None and counter.value.isdigit():
+        highest = max(highest, int(counter.value))
+    session.merge(StoreMeta(key=f"case_number_last:{year}", value=str(highest + 1)))
+    return f"{prefix}{highest + 1:04d}"
 
 
 def create_family(store: CaseStore, family: Family, traject: Traject) -> tuple[int, int]:

@@ -228,3 +228,17 @@ def test_damaged_schema_page_is_a_clear_error(store: CaseStore, store_dir: Path)
     with pytest.raises(StoreCorrupt) as error:
         CaseStore.open(store_dir, PASSPHRASE)
     assert "back-up" in error.value.message
+
+
+def test_case_numbers_are_never_reused(store: CaseStore) -> None:
+    from mpg_desktop.storage.tables import TrajectRow
+
+    traject = Traject(referral_date=date(2026, 2, 1))
+    create_family(store, family_of_three(), traject)
+    _, second = create_family(store, family_of_three(), traject)
+    with store.session() as session:
+        session.delete(session.get(TrajectRow, second))
+    create_family(store, family_of_three(), traject)
+    assert sorted(case.case_number for case in list_case_summaries(store)) == ["2026-0001", "2026-0003"]
+    create_family(store, family_of_three(), Traject(referral_date=date(2027, 1, 5)))
+    assert "2027-0001" in {case.case_number for case in list_case_summaries(store)}
