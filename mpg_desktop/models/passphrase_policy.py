@@ -9,8 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from zxcvbn import zxcvbn
-
 MIN_LENGTH = 12
 MIN_SCORE = 3
 
@@ -32,6 +30,8 @@ def assess_passphrase(passphrase: str, user_inputs: Sequence[str] = ()) -> Passp
     """Rate ``passphrase``; ``user_inputs`` (coach name, organisation) count as guessable."""
     if not passphrase:
         return PassphraseAssessment(0, False, "Kies een wachtwoordzin.")
+    from zxcvbn import zxcvbn  # imported here: it loads large word lists, needed only while typing
+
     # zxcvbn is slow on very long input and gains nothing beyond this length.
     score = int(zxcvbn(passphrase[:100], user_inputs=[s for s in user_inputs if s])["score"])
     if len(passphrase) < MIN_LENGTH:

@@ -143,29 +143,46 @@ def load_traject(store: CaseStore, traject_id: int) -> Traject:
 
 
 def list_case_summaries(store: CaseStore) -> list[CaseSummary]:
-    """Every traject with its family's name, surnames and household size, newest first."""
+    """Every traject with its family's name, surnames and household size, newest first.
+
+    Two column queries instead of ORM objects: the list is loaded at every start and after
+    every change, and thousands of Person objects would only be thrown away.
+    """
     with store.session() as session:
-        rows = session.scalars(
-            select(TrajectRow)
-            .options(selectinload(TrajectRow.family).selectinload(FamilyRow.members))
+        members: dict[int, list[tuple[str, bool]]] = {}
+        for family_id, surname, at_home in session.execute(
+            select(PersonRow.family_id, PersonRow.surname, PersonRow.lives_in_household).order_by(PersonRow.id)
+        ):
+            members.setdefault(family_id, []).append((surname, at_home))
+        rows = session.execute(
+            select(
+                TrajectRow.id,
+                TrajectRow.family_id,
+                TrajectRow.case_number,
+                FamilyRow.name,
+                TrajectRow.phase,
+                TrajectRow.referral_date,
+                TrajectRow.plan_signed_on,
+                TrajectRow.last_evaluation_on,
+            )
+            .join(FamilyRow, FamilyRow.id == TrajectRow.family_id)
             .order_by(TrajectRow.referral_date.desc(), TrajectRow.id.desc())
         ).all()
-        summaries = []
-        for row in rows:
-            members = row.family.members
-            surnames = tuple(dict.fromkeys(member.surname for member in members))
-            summaries.append(
-                CaseSummary(
-                    traject_id=row.id,
-                    family_id=row.family_id,
-                    case_number=row.case_number,
-                    family_name=row.family.name,
-                    surnames=surnames,
-                    phase=Phase(row.phase),
-                    referral_date=row.referral_date,
-                    household_size=sum(1 for member in members if member.lives_in_household),
-                    plan_signed_on=row.plan_signed_on,
-                    last_evaluation_on=row.last_evaluation_on,
-                )
+    summaries = []
+    for traject_id, family_id, case_number, name, phase, referral, signed, evaluated in rows:
+        family_members = members.get(family_id, [])
+        summaries.append(
+            CaseSummary(
+                traject_id=traject_id,
+                family_id=family_id,
+                case_number=case_number,
+                family_name=name,
+                surnames=tuple(dict.fromkeys(surname for surname, _ in family_members)),
+                phase=Phase(phase),
+                referral_date=referral,
+                household_size=sum(1 for _, at_home in family_members if at_home),
+                plan_signed_on=signed,
+                last_evaluation_on=evaluated,
             )
-        return summaries
+        )
+    return summaries

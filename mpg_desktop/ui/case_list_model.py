@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -16,12 +17,24 @@ SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-class CaseListModel(QAbstractTableModel):
-    COLUMNS = ("Dossier", "Gezin", "Fase", "Leden", "Volgende evaluatie")
+_PHASE_ORDER = {phase: index for index, phase in enumerate(Phase)}
 
+
+@dataclass(frozen=True)
+class _Row:
+    """What the table shows of one case, computed once per load (views ask for it thousands of times)."""
+
+    case: CaseSummary
+    display: tuple[str, ...]
+    sort_keys: tuple[object, ...]
+    overdue: bool
+    due: bool
+
+
+class CaseListModel(QAbstractTableModel):
     def __init__(self, today: date | None = None) -> None:
         super().__init__()
-        self._rows: list[CaseSummary] = []
+        self._rows: list[_Row] = []
         self.today = today or date.today()
         self._headers = [
             self.tr("Dossier"),
@@ -31,19 +44,44 @@ class CaseListModel(QAbstractTableModel):
             self.tr("Volgende evaluatie"),
         ]
 
+    def _row(self, case: CaseSummary) -> _Row:
+        next_eval = case.next_evaluation()
+        overdue = next_eval is not None and next_eval < self.today
+        due = case.evaluation_due(self.today)
+        if next_eval is None:
+            when = "–"
+        elif overdue:
+            when = f"{next_eval:%d-%m-%Y}" + self.tr(" (te laat)")  # words as well as colour
+        elif due:
+            when = f"{next_eval:%d-%m-%Y}" + self.tr(" (binnenkort)")
+        else:
+            when = f"{next_eval:%d-%m-%Y}"
+        display = (case.case_number, case.family_name, self.tr(case.phase.label), str(case.household_size), when)
+        sort_keys = (
+            case.case_number,
+            case.family_name.casefold(),
+            _PHASE_ORDER[case.phase],
+            case.household_size,
+            next_eval.toordinal() if next_eval else 10**7,
+        )
+        return _Row(case, display, sort_keys, overdue, due)
+
     def set_cases(self, cases: list[CaseSummary]) -> None:
         self.beginResetModel()
-        self._rows = list(cases)
+        self._rows = [self._row(case) for case in cases]
         self.endResetModel()
 
     def case_at(self, row: int) -> CaseSummary:
-        return self._rows[row]
+        return self._rows[row].case
+
+    def is_due(self, row: int) -> bool:
+        return self._rows[row].due
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
+        return 0 if parent.isValid() else len(self._headers)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -53,44 +91,19 @@ class CaseListModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        case = self._rows[index.row()]
+        row = self._rows[index.row()]
         column = index.column()
-        if role == SUMMARY_ROLE:
-            return case
-        next_eval = case.next_evaluation()
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return case.case_number
-            if column == 1:
-                return case.family_name
-            if column == 2:
-                return self.tr(case.phase.label)
-            if column == 3:
-                return str(case.household_size)
-            if column == 4:
-                if next_eval is None:
-                    return "–"
-                # Words as well as colour: colour alone does not reach everyone.
-                suffix = self.tr(" (te laat)") if next_eval < self.today else ""
-                if not suffix and case.evaluation_due(self.today):
-                    suffix = self.tr(" (binnenkort)")
-                return f"{next_eval:%d-%m-%Y}{suffix}"
+            return row.display[column]
         if role == SORT_ROLE:
-            values = [
-                case.case_number,
-                case.family_name.casefold(),
-                list(Phase).index(case.phase),
-                case.household_size,
-                next_eval.toordinal() if next_eval else 10**7,
-            ]
-            return values[column]
-        if role == Qt.ItemDataRole.BackgroundRole and column == 4 and next_eval is not None:
-            if next_eval < self.today:
-                return QBrush(QColor("#f4cccc"))
-            if case.evaluation_due(self.today):
-                return QBrush(QColor("#fff2cc"))
-        if role == Qt.ItemDataRole.ForegroundRole and column == 4 and case.evaluation_due(self.today):
-            return QBrush(QColor("#000000"))  # dark text on the light warning colours, in any theme
+            return row.sort_keys[column]
+        if role == SUMMARY_ROLE:
+            return row.case
+        if column == 4 and (row.overdue or row.due):
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(QColor("#f4cccc" if row.overdue else "#fff2cc"))
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor("#000000"))  # dark text on the light warning colours, in any theme
         return None
 
 
@@ -125,6 +138,6 @@ class CaseFilterModel(QSortFilterProxyModel):
         case = model.case_at(source_row)
         if self._phase is not None and case.phase is not self._phase:
             return False
-        if self._due_only and not case.evaluation_due(model.today):
+        if self._due_only and not model.is_due(source_row):
             return False
         return case.matches(self._text)

@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(200)  # size columns from the first rows, not thousands
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.count_label = QLabel(self)
 
