@@ -109,6 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Everything this process creates (logs, settings, rotated logs, exports) is owner-only.
+    os.umask(0o077)
     args = build_parser().parse_args(argv)
     configure_logging(paths.log_dir())
     try:

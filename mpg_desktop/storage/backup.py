@@ -32,7 +32,7 @@ from mpg_desktop.storage.case_store import (
     generation_of,
     remove_db_files,
 )
-from mpg_desktop.storage.engine import connect_cipher, key_pragma
+from mpg_desktop.storage.engine import connect_cipher, create_private_file, key_pragma
 from mpg_desktop.storage.errors import (
     BackupInvalid,
     Cancelled,
@@ -82,6 +82,7 @@ def _copy_pages(store: CaseStore, target: Path, progress: Progress | None, cance
     """SQLite's online backup API, encrypted source to encrypted target with the same key."""
     remove_db_files(target)
     source = store.raw_connection()
+    create_private_file(target)
     dest = sqlcipher3.connect(str(target))
     try:
         dest.execute(key_pragma(store._key()))

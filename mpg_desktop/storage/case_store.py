@@ -33,7 +33,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from mpg_desktop.storage import audit, migrate
-from mpg_desktop.storage.engine import connect_cipher, key_pragma, make_engine
+from mpg_desktop.storage.engine import connect_cipher, create_private_file, key_pragma, make_engine
 from mpg_desktop.storage.errors import StoreCorrupt, StoreError, StoreExists, WrongPassphrase
 from mpg_desktop.storage.integrity import IntegrityReport, check_connection
 from mpg_desktop.storage.key_header import KeyHeader
@@ -81,6 +81,7 @@ def export_copy(source: Path, source_key: bytearray, target: Path, target_key: b
     conn = connect_cipher(source, source_key)
     try:
         conn.isolation_level = None  # ATTACH is not allowed inside a transaction
+        create_private_file(target)
         escaped = str(target).replace("'", "''")
         conn.execute(f"ATTACH DATABASE '{escaped}' AS exported KEY \"x'{bytes(target_key).hex()}'\"")
         try:

@@ -7,6 +7,7 @@ else touches it.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,6 +24,16 @@ def key_pragma(data_key: bytearray | bytes) -> str:
     return f"PRAGMA key = \"x'{bytes(data_key).hex()}'\""
 
 
+def create_private_file(path: Path) -> None:
+    """Create ``path`` empty and owner-only if it is missing.
+
+    SQLite gives its -wal and -shm files the database file's permissions, so this one call
+    keeps all three unreadable to other users of the laptop. An empty file is a new database.
+    """
+    if not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
 def connect_cipher(path: Path, data_key: bytearray | bytes) -> sqlcipher3.Connection:
     """A keyed connection with the pragmas every connection needs.
 
@@ -30,6 +41,7 @@ def connect_cipher(path: Path, data_key: bytearray | bytes) -> sqlcipher3.Connec
     temp tables out of plaintext temp files; WAL with ``synchronous=FULL`` makes every commit
     durable; ``secure_delete`` overwrites deleted content.
     """
+    create_private_file(path)
     conn = sqlcipher3.connect(str(path), check_same_thread=False)
     try:
         conn.execute(key_pragma(data_key))

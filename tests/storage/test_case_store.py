@@ -242,3 +242,18 @@ def test_case_numbers_are_never_reused(store: CaseStore) -> None:
     assert sorted(case.case_number for case in list_case_summaries(store)) == ["2026-0001", "2026-0003"]
     create_family(store, family_of_three(), Traject(referral_date=date(2027, 1, 5)))
     assert "2027-0001" in {case.case_number for case in list_case_summaries(store)}
+
+
+def test_every_store_file_is_owner_only(store: CaseStore, store_dir: Path, tmp_path: Path) -> None:
+    from mpg_desktop.storage.backup import create_backup, restore_backup
+
+    create_family(store, family_of_three(), Traject(referral_date=date(2026, 2, 1)))
+    restore_backup(store, create_backup(store, tmp_path))  # also leaves the undo copy
+    store.rekey(PASSPHRASE)
+    create_family(store, family_of_three(), Traject(referral_date=date(2026, 2, 1)))
+    files = [path for path in store_dir.rglob("*") if path.is_file()]
+    assert any(path.name.endswith("-wal") for path in files)
+    assert {path.name: oct(path.stat().st_mode & 0o777) for path in files} == {
+        path.name: "0o600" for path in files
+    }
+    assert store_dir.stat().st_mode & 0o077 == 0
