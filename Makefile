@@ -8,7 +8,7 @@ XCB_DEBS := libxcb-icccm4 libxcb-cursor0 libxkbcommon-x11-0 libxcb-keysyms1 libx
 	libxcb-render-util0 libxcb-xinerama0 libxcb-randr0 libxcb-shape0 libxcb-xkb1 libegl1 \
 	libfontconfig1 libdbus-1-3
 
-.PHONY: run test lint bench soak demo screenshots clean qt-system-deps
+.PHONY: run test lint bench soak demo screenshots clean qt-system-deps build build-test
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,15 @@ soak: $(STAMP)
 ## screenshots: unlock screen, wizard and main window as PNG under screenshots/ (needs xvfb-run)
 screenshots: $(STAMP)
 	xvfb-run -a -s "-screen 0 1400x900x24" $(PY) -m mpg_desktop.ui.screenshots screenshots
+
+## build: one-folder PyInstaller build in dist/mpg-desktop/ (for the platform it runs on)
+build: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[build]'
+	$(VENV)/bin/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller build_spec/mpg_desktop.spec
+
+## build-test: run the built program headless, outside the venv (self-test, demo, verify, backup)
+build-test: build
+	bash build_spec/build_test.sh
 
 # On Debian/Ubuntu, install the xcb libraries when missing and we may (root or sudo).
 qt-system-deps:

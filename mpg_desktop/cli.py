@@ -75,6 +75,13 @@ def _cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_self_test(args: argparse.Namespace) -> int:
+    """Prove an installed build works: create and unlock a store, show the main window."""
+    from mpg_desktop.ui.self_test import run_self_test
+
+    return run_self_test()
+
+
 def _cmd_gui(args: argparse.Namespace) -> int:
     from mpg_desktop.ui.app import run_gui
 
@@ -105,6 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("--to", required=True)
     backup.add_argument("--passphrase")
     backup.set_defaults(func=_cmd_backup)
+    self_test = sub.add_parser("self-test", help="controleer of het geïnstalleerde programma werkt (zonder scherm)")
+    self_test.set_defaults(func=_cmd_self_test)
     return parser
 
 

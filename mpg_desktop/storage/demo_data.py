@@ -1,4 +1,4 @@
-"""The demo case file: about 25 synthetic Dutch families (Faker nl_NL, fixed seed).
+"""The demo case file: about 25 synthetic Dutch families (our own name lists, fixed seed).
 
 No real people: every name, date and note is generated. The demo store shows its passphrase
 on the unlock screen, which a real store never does.
@@ -6,12 +6,14 @@ on the unlock screen, which a real store never does.
 
 from __future__ import annotations
 
+import functools
+import json
 import random
 from collections.abc import Callable
 from datetime import date, timedelta
+from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
-
-from faker import Faker
 
 from mpg_desktop.models.evaluation_schedule import add_months
 from mpg_desktop.models.household import Family, Person, Role, Sex
@@ -39,50 +41,20 @@ _PHASE_AGE_DAYS: dict[Phase, tuple[int, int]] = {
     Phase.NIET_GESTART: (10, 200),
 }
 
-# Common surnames in Dutch municipalities, of Dutch, Moroccan, Turkish, Surinamese and
-# Antillean origin; Faker's nl_NL list leans on rare historical names.
-SURNAMES = [
-    "de Jong",
-    "Jansen",
-    "de Vries",
-    "van den Berg",
-    "Bakker",
-    "Visser",
-    "Smit",
-    "Meijer",
-    "de Boer",
-    "Mulder",
-    "de Groot",
-    "Bos",
-    "Vos",
-    "Peters",
-    "Hendriks",
-    "van Leeuwen",
-    "Dekker",
-    "Brouwer",
-    "de Wit",
-    "Dijkstra",
-    "Smits",
-    "de Graaf",
-    "van der Meer",
-    "Kok",
-    "El Amrani",
-    "Bouzid",
-    "Benali",
-    "El Idrissi",
-    "Yilmaz",
-    "Kaya",
-    "Demir",
-    "Şahin",
-    "Doelwijt",
-    "Pinas",
-    "Kross",
-    "Martina",
-    "Rosaria",
-    "Sno",
-    "Wijngaarde",
-    "Koster",
-]
+
+@dataclass(frozen=True)
+class DemoNames:
+    female: tuple[str, ...]
+    male: tuple[str, ...]
+    surnames: tuple[str, ...]
+
+
+@functools.cache
+def demo_names() -> DemoNames:
+    """Name lists from resources/demo/names.json (common names in Dutch municipalities)."""
+    data = json.loads(files("mpg_desktop.resources").joinpath("demo/names.json").read_text("utf-8"))
+    return DemoNames(tuple(data["first_names_female"]), tuple(data["first_names_male"]), tuple(data["surnames"]))
+
 
 _NOTES = [
     "Huisbezoek: samen de post doorgenomen, afspraak gemaakt met de schuldhulp.",
@@ -95,7 +67,7 @@ _NOTES = [
 ]
 
 
-def _person(fake: Faker, rng: random.Random, role: Role, surname: str, today: date) -> Person:
+def _person(names: DemoNames, rng: random.Random, role: Role, surname: str, today: date) -> Person:
     adult = role in (Role.MOEDER, Role.VADER, Role.STIEFOUDER, Role.GROOTOUDER)
     age = rng.randint(24, 52) if adult else rng.randint(0, 17)
     if role is Role.GROOTOUDER:
@@ -108,7 +80,7 @@ def _person(fake: Faker, rng: random.Random, role: Role, surname: str, today: da
         sex = Sex.MAN
     else:
         sex = rng.choice([Sex.MAN, Sex.VROUW, Sex.VROUW, Sex.MAN, Sex.ANDERS])
-    first = fake.first_name_female() if sex is Sex.VROUW else fake.first_name_male()
+    first = rng.choice(names.female if sex is Sex.VROUW else names.male)
     birth = today - timedelta(days=age * 365 + rng.randint(0, 364))
     school = "" if age < 4 else ("basisschool" if age < 12 else "vmbo" if age < 18 else "werkzoekend")
     return Person(
@@ -123,20 +95,20 @@ def _person(fake: Faker, rng: random.Random, role: Role, surname: str, today: da
     )
 
 
-def demo_family(fake: Faker, rng: random.Random, today: date) -> Family:
+def demo_family(names: DemoNames, rng: random.Random, today: date) -> Family:
     """A household of 2 to 8 with, often, more than one surname."""
-    mother_surname = rng.choice(SURNAMES)
-    father_surname = rng.choice(SURNAMES)
-    members = [_person(fake, rng, Role.MOEDER, mother_surname, today)]
+    mother_surname = rng.choice(names.surnames)
+    father_surname = rng.choice(names.surnames)
+    members = [_person(names, rng, Role.MOEDER, mother_surname, today)]
     if rng.random() < 0.55:
-        members.append(_person(fake, rng, Role.VADER, father_surname, today))
+        members.append(_person(names, rng, Role.VADER, father_surname, today))
     elif rng.random() < 0.4:
-        members.append(_person(fake, rng, Role.STIEFOUDER, rng.choice(SURNAMES), today))
+        members.append(_person(names, rng, Role.STIEFOUDER, rng.choice(names.surnames), today))
     for _ in range(rng.randint(1, 6)):
         surname = rng.choice([father_surname, father_surname, mother_surname])
-        members.append(_person(fake, rng, Role.KIND, surname, today))
+        members.append(_person(names, rng, Role.KIND, surname, today))
     if rng.random() < 0.1:
-        members.append(_person(fake, rng, Role.GROOTOUDER, mother_surname, today))
+        members.append(_person(names, rng, Role.GROOTOUDER, mother_surname, today))
     surnames = list(dict.fromkeys(person.surname for person in members))
     return Family(name="Familie " + " / ".join(surnames[:2]), members=tuple(members))
 
@@ -172,15 +144,14 @@ def fill_demo_store(
     contacts_per_case: int = 6,
     progress: Callable[[int, int], None] | None = None,
 ) -> None:
-    fake = Faker("nl_NL")
-    fake.seed_instance(seed)
+    names = demo_names()
     rng = random.Random(seed)
     today = today or date.today()
     phases = list(_PHASE_AGE_DAYS)
     for index in range(families):
         # Every phase appears; execution (the longest phase) most often.
         phase = phases[index] if index < len(phases) else rng.choice(phases + [Phase.UITVOERING] * 4)
-        family = demo_family(fake, rng, today)
+        family = demo_family(names, rng, today)
         traject = demo_traject(rng, phase, today)
         _, traject_id = create_family(store, family, traject)
         contacts = [

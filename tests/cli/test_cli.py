@@ -59,3 +59,9 @@ def test_damaged_store_verify_reports_problems(tmp_path: Path, capsys: pytest.Ca
     capsys.readouterr()
     assert main(["verify", "--store", str(store_dir), "--passphrase", "een demo wachtwoordzin"]) == 1
     assert "problemen" in capsys.readouterr().err
+
+
+def test_self_test_creates_unlocks_and_shows_the_main_window(qapp, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+    assert main(["self-test"]) == 0
+    out = capsys.readouterr().out
+    assert "4/4 hoofdvenster getoond met 5 dossiers" in out and "Zelftest geslaagd." in out

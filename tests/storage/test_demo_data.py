@@ -1,0 +1,42 @@
+"""The demo case file: synthetic, spread over the phases, with several surnames per family."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+from mpg_desktop.models.phases import Phase
+from mpg_desktop.storage.cases_repository import list_case_summaries, list_contacts
+from mpg_desktop.storage.demo_data import DEMO_PASSPHRASE, create_demo_store, demo_names
+from tests.conftest import FAST_KDF
+
+
+def test_demo_store_is_marked_and_spread_over_phases(tmp_path: Path) -> None:
+    store = create_demo_store(tmp_path / "demo", kdf=FAST_KDF)
+    try:
+        assert store.header.is_demo and store.header.demo_passphrase == DEMO_PASSPHRASE
+        assert not store.header.uses_device_secret  # opens on any machine
+        cases = list_case_summaries(store)
+        assert len(cases) == 25
+        assert set(Counter(case.phase for case in cases)) == set(Phase)
+        assert sum(len(case.surnames) > 1 for case in cases) >= 10  # own surnames per member
+        today = date.today()
+        assert any(case.evaluation_due(today) for case in cases)
+        assert all(len(list_contacts(store, case.traject_id)) == 6 for case in cases[:3])
+        known = set(demo_names().surnames)
+        assert {surname for case in cases for surname in case.surnames} <= known
+    finally:
+        store.close()
+
+
+def test_demo_is_reproducible(tmp_path: Path) -> None:
+    first = create_demo_store(tmp_path / "a", kdf=FAST_KDF)
+    second = create_demo_store(tmp_path / "b", kdf=FAST_KDF)
+    try:
+        names_a = [(c.family_name, c.phase) for c in list_case_summaries(first)]
+        names_b = [(c.family_name, c.phase) for c in list_case_summaries(second)]
+        assert names_a == names_b
+    finally:
+        first.close()
+        second.close()
