@@ -10,8 +10,8 @@ import functools
 import json
 import random
 from collections.abc import Callable
-from datetime import date, timedelta
 from dataclasses import dataclass
+from datetime import date, timedelta
 from importlib.resources import files
 from pathlib import Path
 
