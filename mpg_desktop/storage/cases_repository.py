@@ -186,3 +186,40 @@ def list_case_summaries(store: CaseStore) -> list[CaseSummary]:
             )
         )
     return summaries
+
+
+def add_person(store: CaseStore, family_id: int, person: Person) -> int:
+    """Add a household member; returns the new id."""
+    with store.session() as session:
+        if session.get(FamilyRow, family_id) is None:
+            raise KeyError(family_id)
+        row = _person_row(person)
+        row.family_id = family_id
+        session.add(row)
+        session.flush()
+        return row.id
+
+
+def update_person(store: CaseStore, person: Person) -> None:
+    """Overwrite a stored member's fields with ``person`` (matched by ``person.id``)."""
+    if person.id is None:
+        raise ValueError("person has no id")
+    with store.session() as session:
+        row = session.get(PersonRow, person.id)
+        if row is None:
+            raise KeyError(person.id)
+        fresh = _person_row(person)
+        for column in PersonRow.__table__.columns:
+            if column.key not in ("id", "family_id"):
+                setattr(row, column.key, getattr(fresh, column.key))
+
+
+def remove_person(store: CaseStore, person_id: int) -> Person:
+    """Remove a member; returns what was removed so the caller can offer to undo."""
+    with store.session() as session:
+        row = session.get(PersonRow, person_id)
+        if row is None:
+            raise KeyError(person_id)
+        removed = _person(row)
+        session.delete(row)
+        return removed

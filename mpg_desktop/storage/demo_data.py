@@ -67,20 +67,20 @@ _NOTES = [
 ]
 
 
-def _person(names: DemoNames, rng: random.Random, role: Role, surname: str, today: date) -> Person:
-    adult = role in (Role.MOEDER, Role.VADER, Role.STIEFOUDER, Role.GROOTOUDER)
-    age = rng.randint(24, 52) if adult else rng.randint(0, 17)
-    if role is Role.GROOTOUDER:
-        age = rng.randint(58, 80)
-    if role is Role.VOLWASSEN_KIND:
-        age = rng.randint(18, 24)
-    if role in (Role.MOEDER,):
-        sex = Sex.VROUW
-    elif role in (Role.VADER,):
-        sex = Sex.MAN
-    else:
-        sex = rng.choice([Sex.MAN, Sex.VROUW, Sex.VROUW, Sex.MAN, Sex.ANDERS])
-    first = rng.choice(names.female if sex is Sex.VROUW else names.male)
+def _person(
+    names: DemoNames,
+    rng: random.Random,
+    role: Role,
+    surname: str,
+    today: date,
+    *,
+    age: int,
+    sex: Sex,
+    taken: set[str],
+) -> Person:
+    pool = [name for name in (names.female if sex is Sex.VROUW else names.male) if name not in taken]
+    first = rng.choice(pool)
+    taken.add(first)  # no two members of one family share a first name
     birth = today - timedelta(days=age * 365 + rng.randint(0, 364))
     school = "" if age < 4 else ("basisschool" if age < 12 else "vmbo" if age < 18 else "werkzoekend")
     return Person(
@@ -96,19 +96,44 @@ def _person(names: DemoNames, rng: random.Random, role: Role, surname: str, toda
 
 
 def demo_family(names: DemoNames, rng: random.Random, today: date) -> Family:
-    """A household of 2 to 8 with, often, more than one surname."""
+    """A household of 2 to 9 with, often, more than one surname.
+
+    Children are at least a year apart and born when their mother was 18 to 44.
+    """
+    taken: set[str] = set()
     mother_surname = rng.choice(names.surnames)
     father_surname = rng.choice(names.surnames)
-    members = [_person(names, rng, Role.MOEDER, mother_surname, today)]
+    mother_age = rng.randint(24, 50)
+    members = [_person(names, rng, Role.MOEDER, mother_surname, today, age=mother_age, sex=Sex.VROUW, taken=taken)]
+    partner_age = mother_age + rng.randint(-3, 6)
     if rng.random() < 0.55:
-        members.append(_person(names, rng, Role.VADER, father_surname, today))
+        members.append(
+            _person(names, rng, Role.VADER, father_surname, today, age=partner_age, sex=Sex.MAN, taken=taken)
+        )
     elif rng.random() < 0.4:
-        members.append(_person(names, rng, Role.STIEFOUDER, rng.choice(names.surnames), today))
-    for _ in range(rng.randint(1, 6)):
+        members.append(
+            _person(
+                names,
+                rng,
+                Role.STIEFOUDER,
+                rng.choice(names.surnames),
+                today,
+                age=partner_age,
+                sex=rng.choice([Sex.MAN, Sex.MAN, Sex.MAN, Sex.VROUW]),
+                taken=taken,
+            )
+        )
+    # One spare year each side: birthdays fall anywhere in the year.
+    possible_ages = list(range(max(0, mother_age - 43), min(18, mother_age - 19 + 1)))
+    for age in sorted(rng.sample(possible_ages, k=min(len(possible_ages), rng.randint(1, 6))), reverse=True):
         surname = rng.choice([father_surname, father_surname, mother_surname])
-        members.append(_person(names, rng, Role.KIND, surname, today))
+        sex = rng.choice([Sex.MAN, Sex.VROUW, Sex.MAN, Sex.VROUW, Sex.ANDERS])
+        members.append(_person(names, rng, Role.KIND, surname, today, age=age, sex=sex, taken=taken))
     if rng.random() < 0.1:
-        members.append(_person(names, rng, Role.GROOTOUDER, mother_surname, today))
+        grandmother_age = mother_age + rng.randint(20, 30)
+        members.append(
+            _person(names, rng, Role.GROOTOUDER, mother_surname, today, age=grandmother_age, sex=Sex.VROUW, taken=taken)
+        )
     surnames = list(dict.fromkeys(person.surname for person in members))
     return Family(name="Familie " + " / ".join(surnames[:2]), members=tuple(members))
 

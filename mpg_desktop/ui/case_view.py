@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from mpg_desktop.models.case_summary import CaseSummary
@@ -10,6 +11,10 @@ from mpg_desktop.ui.tabs import CASE_TABS, CaseTab
 
 
 class CaseView(QWidget):
+    """Emits ``changed`` when a tab saved something (the case list then refreshes)."""
+
+    changed = Signal()
+
     def __init__(self, store: CaseStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
@@ -21,6 +26,7 @@ class CaseView(QWidget):
         self.tab_pages: list[CaseTab] = []
         for tab_class in CASE_TABS:
             page = tab_class(store, self.tabs)
+            page.changed.connect(self.changed)
             self.tab_pages.append(page)
             self.tabs.addTab(page, page.tab_title())
         self.empty = QLabel(self.tr("Kies links een gezin om het dossier te openen."), self)

@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.table)
         left_layout.addWidget(self.count_label)
         self.case_view = CaseView(store, self)
+        self.case_view.changed.connect(self.refresh)
         splitter = QSplitter(self)
         splitter.addWidget(left)
         splitter.addWidget(self.case_view)

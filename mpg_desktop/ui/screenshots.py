@@ -73,6 +73,16 @@ def take_all(folder: Path) -> None:
     assert window is not None
     window.table.selectRow(3)
     _save(window, folder, "hoofdvenster")
+    from mpg_desktop.ui.person_dialog import PersonDialog
+
+    person_dialog = PersonDialog(parent=window)
+    person_dialog.show()
+    person_dialog.first_name.setText("Noor")
+    person_dialog.birth_date.setText("31-02-2020")
+    person_dialog.save()
+    _save(person_dialog, folder, "gezinslid-fout")
+    person_dialog.guard.dirty = False
+    person_dialog.reject()
     window.due_filter.setChecked(True)
     window.table.selectRow(0)
     _save(window, folder, "hoofdvenster-evaluatie-nodig")

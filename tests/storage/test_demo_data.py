@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 from mpg_desktop.models.phases import Phase
@@ -40,3 +41,26 @@ def test_demo_is_reproducible(tmp_path: Path) -> None:
     finally:
         first.close()
         second.close()
+
+
+def test_demo_households_are_plausible(tmp_path: Path) -> None:
+    from mpg_desktop.models.household import Role
+    from mpg_desktop.storage.cases_repository import load_family
+
+    store = create_demo_store(tmp_path / "demo", kdf=FAST_KDF)
+    try:
+        today = date.today()
+        for case in list_case_summaries(store):
+            family = load_family(store, case.family_id)
+            firsts = [p.first_name for p in family.members]
+            assert len(firsts) == len(set(firsts)), family.name
+            mother = next(p for p in family.members if p.role is Role.MOEDER)
+            children = sorted((p for p in family.members if p.role is Role.KIND), key=lambda p: p.birth_date)
+            assert children, family.name
+            for child in children:
+                assert 18 <= mother.age_on(child.birth_date) <= 45, family.name
+            for older, younger in pairwise(children):
+                assert (younger.birth_date - older.birth_date).days > 0, family.name
+            assert all(p.birth_date <= today for p in family.members)
+    finally:
+        store.close()
