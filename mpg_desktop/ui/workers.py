@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
@@ -47,7 +47,9 @@ class Job(QObject):
     _running: ClassVar[set[Job]] = set()  # keeps jobs alive until they report back
 
     def __init__(self, work: Callable[[JobContext], Any]) -> None:
-        super().__init__()
+        # Parented to the application, so the C++ object is never deleted by Python's garbage
+        # collector, which may run on the worker thread; ``_release`` deletes it on the GUI thread.
+        super().__init__(QCoreApplication.instance())
         self.context = JobContext(self)
         self._work = work
 
@@ -57,9 +59,13 @@ class Job(QObject):
 
     def start(self, pool: QThreadPool | None = None) -> Job:
         Job._running.add(self)
-        self.finished.connect(lambda: Job._running.discard(self))
-        (pool or STORE_POOL).start(_Runnable(self))
+        self.finished.connect(self._release)
+        (pool or STORE_POOL).start(self._run)
         return self
+
+    def _release(self) -> None:
+        Job._running.discard(self)
+        self.deleteLater()
 
     def _run(self) -> None:
         try:
@@ -71,15 +77,6 @@ class Job(QObject):
             self.succeeded.emit(result)
         finally:
             self.finished.emit()
-
-
-class _Runnable(QRunnable):
-    def __init__(self, job: Job) -> None:
-        super().__init__()
-        self._job = job
-
-    def run(self) -> None:
-        self._job._run()
 
 
 def run_with_progress(
