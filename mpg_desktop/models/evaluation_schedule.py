@@ -40,3 +40,24 @@ def is_evaluation_due(plan_signed_on: date | None, last_evaluation_on: date | No
         return False
     due = next_evaluation_date(plan_signed_on, last_evaluation_on)
     return due - timedelta(days=DUE_SOON_DAYS) <= today
+
+
+# ReSet: an interim evaluation with referrer and clients 4 to 6 weeks after the goals are set
+# (gas.md 1.5, 004 L14040-14042).
+INTERIM_EVALUATION_WEEKS = (4, 6)
+
+
+def interim_evaluation_window(goals_set_on: date) -> tuple[date, date]:
+    """First and last day of the ReSet interim evaluation window after the goals were set."""
+    first, last = INTERIM_EVALUATION_WEEKS
+    return goals_set_on + timedelta(weeks=first), goals_set_on + timedelta(weeks=last)
+
+
+def trajectory_period(start: date, seq: int) -> tuple[date, date]:
+    """Start and end of NP three-month trajectory ``seq`` (1, 2, ..); its GAS evaluation is due at the end."""
+    if seq < 1:
+        raise ValueError("trajectories are numbered from 1")
+    return (
+        add_months(start, (seq - 1) * EVALUATION_INTERVAL_MONTHS),
+        add_months(start, seq * EVALUATION_INTERVAL_MONTHS),
+    )

@@ -253,7 +253,5 @@ def test_every_store_file_is_owner_only(store: CaseStore, store_dir: Path, tmp_p
     create_family(store, family_of_three(), Traject(referral_date=date(2026, 2, 1)))
     files = [path for path in store_dir.rglob("*") if path.is_file()]
     assert any(path.name.endswith("-wal") for path in files)
-    assert {path.name: oct(path.stat().st_mode & 0o777) for path in files} == {
-        path.name: "0o600" for path in files
-    }
+    assert {path.name: oct(path.stat().st_mode & 0o777) for path in files} == {path.name: "0o600" for path in files}
     assert store_dir.stat().st_mode & 0o077 == 0
