@@ -8,10 +8,15 @@ from pathlib import Path
 
 import keyring
 import pytest
+from hypothesis import HealthCheck, settings
 
 from mpg_desktop.storage.case_store import CaseStore
 from mpg_desktop.storage.key_wrapping import KdfParams
 from tests.fakes import MemoryKeyring
+
+# CI machines are small and shared: judge hypothesis tests on their assertions, not their speed.
+settings.register_profile("mpg", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("mpg")
 
 # Subprocesses started by tests get the null keyring (never the user's real one).
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"

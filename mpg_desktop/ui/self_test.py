@@ -12,7 +12,7 @@ import os
 import sys
 import tempfile
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEventLoop, QTimer
 
 
 def run_self_test() -> int:
@@ -37,19 +37,22 @@ def run_self_test() -> int:
             print("FOUT: bestandscontrole", file=sys.stderr)
             return 1
         print("3/4 bestand gecontroleerd")
-        app = make_application([sys.argv[0]])
+        make_application([sys.argv[0]])
         window = MainWindow(store, UiSettings())
         shown: list[int] = []
-
-        def loaded(count: int) -> None:
-            shown.append(count)
-            QTimer.singleShot(0, app.quit)
-
-        window.cases_loaded.connect(loaded)
+        # A local loop, not app.exec()/quit(): quitting the application would end every later
+        # event loop in the same process (the test suite runs this in-process).
+        loop = QEventLoop()
+        window.cases_loaded.connect(lambda count: (shown.append(count), loop.quit()))
+        guard = QTimer()
+        guard.setSingleShot(True)
+        guard.timeout.connect(loop.quit)  # never hang a build pipeline
+        guard.start(30_000)
         window.show()
-        QTimer.singleShot(30_000, app.quit)  # never hang a build pipeline
-        app.exec()
+        loop.exec()
+        guard.stop()
         window.close()
+        window.deleteLater()
         store.close()
         if shown != [5]:
             print(f"FOUT: hoofdvenster toonde {shown} dossiers in plaats van 5", file=sys.stderr)
