@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from mpg_desktop.models.choices import Tri
+
 
 class Sex(StrEnum):
     MAN = "man"
@@ -51,9 +53,20 @@ ROLE_LABELS: dict[Role, str] = {
 }
 
 
+# Roles that make a member a child of the family, and the parent figures (spec 3.2, 3.4).
+CHILD_ROLES = frozenset({Role.KIND, Role.STIEFKIND, Role.PLEEGKIND})
+PARENT_ROLES = frozenset({Role.MOEDER, Role.VADER, Role.STIEFOUDER})
+
+
 @dataclass(frozen=True)
 class Person:
-    """One household member. ``id`` is None until stored."""
+    """One household member (spec 3.2). ``id`` is None until stored.
+
+    ``biological_parent_ids`` links a child to the ids of its biological parents (members of the
+    family, living in or outside the household); empty means "not filled in", and the family type
+    then falls back on the roles. ``parental_authority`` (gezag) is asked for adults; None = not
+    asked yet. Dates ``lives_from``/``lives_until`` bound living in the household.
+    """
 
     first_name: str
     surname: str
@@ -64,6 +77,18 @@ class Person:
     lives_in_household: bool = True
     school_work: str = ""
     id: int | None = None
+    biological_parent_ids: tuple[int, ...] = ()
+    parental_authority: bool | None = None
+    lives_from: date | None = None
+    lives_until: date | None = None
+    placed_out_of_home: bool = False
+    placed_on: date | None = None
+    placed_where: str = ""
+    pregnant: bool = False
+    pregnancy_due_date: date | None = None
+    deceased: bool = False
+    deceased_on: date | None = None
+    reading_difficulties: Tri | None = None
 
     @property
     def full_name(self) -> str:

@@ -1,6 +1,6 @@
 """The phases (states) of a traject, spec process-and-forms 1.2.
 
-Only the names live here; the transition rules belong to the case-lifecycle work.
+Only the names live here; the transition rules are in ``phase_machine``.
 """
 
 from __future__ import annotations
@@ -29,6 +29,11 @@ class Phase(StrEnum):
     @property
     def is_terminal(self) -> bool:
         return self in (Phase.NIET_GESTART, Phase.AFGESLOTEN)
+
+    @property
+    def number(self) -> int:
+        """The state's number in the spec's table (1 = AANGEMELD … 11 = AFGESLOTEN)."""
+        return list(Phase).index(self) + 1
 
 
 PHASE_LABELS: dict[Phase, str] = {

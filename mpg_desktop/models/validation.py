@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 
 
 class ValidationError(ValueError):
@@ -56,3 +59,33 @@ def require_text(value: str, field: str) -> str:
     if not cleaned:
         raise ValidationError(field, f"{field} is verplicht. Vul dit veld in.")
     return cleaned
+
+
+class Severity(StrEnum):
+    """How serious a finding is. Neither blocks saving a form (spec 0.2); errors block transitions."""
+
+    FOUT = "fout"
+    WAARSCHUWING = "waarschuwing"
+
+
+@dataclass(frozen=True)
+class FieldIssue:
+    """One problem with one field of a record, for showing next to that field.
+
+    ``field`` is the attribute name of the record (stable, for the form to find its widget);
+    ``message`` is Dutch and starts with the field's label.
+    """
+
+    field: str
+    message: str
+    severity: Severity = Severity.FOUT
+
+
+def has_errors(issues: Iterable[FieldIssue]) -> bool:
+    """True when any issue is an error (warnings alone leave a record complete)."""
+    return any(issue.severity is Severity.FOUT for issue in issues)
+
+
+def required(field: str, label: str) -> FieldIssue:
+    """The standard message for an empty required field."""
+    return FieldIssue(field, f"{label} is verplicht. Vul dit veld in.")

@@ -43,7 +43,11 @@ def run_self_test() -> int:
         # A local loop, not app.exec()/quit(): quitting the application would end every later
         # event loop in the same process (the test suite runs this in-process).
         loop = QEventLoop()
-        window.cases_loaded.connect(lambda count: (shown.append(count), loop.quit()))
+        def loaded(count: int) -> None:
+            shown.append(count)
+            loop.quit()
+
+        window.cases_loaded.connect(loaded)
         guard = QTimer()
         guard.setSingleShot(True)
         guard.timeout.connect(loop.quit)  # never hang a build pipeline
