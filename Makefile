@@ -34,7 +34,7 @@ bench: $(STAMP)
 
 ## soak: the long crash-safety run (SIGKILL trials)
 soak: $(STAMP)
-	MPG_SOAK_TRIALS=$${MPG_SOAK_TRIALS:-50} $(PY) -m pytest -q tests/storage/test_crash_safety.py
+	MPG_SOAK_TRIALS=$${MPG_SOAK_TRIALS:-50} MPG_FUZZ_EXAMPLES=$${MPG_FUZZ_EXAMPLES:-10000} $(PY) -m pytest -q tests/storage/test_crash_safety.py tests/sync/test_bundle_fuzz.py
 
 ## screenshots: unlock screen, wizard and main window as PNG under screenshots/ (needs xvfb-run)
 screenshots: $(STAMP)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import event, insert
+from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
 from mpg_desktop.storage.tables import AuditEntry, StoreMeta
@@ -13,9 +13,17 @@ from mpg_desktop.storage.tables import AuditEntry, StoreMeta
 _NOT_AUDITED = (AuditEntry, StoreMeta)
 
 
+def _record_id(obj: Any) -> int | None:
+    """The row's primary key when it is one integer (tables keyed by another row's id included)."""
+    key = inspect(obj).mapper.primary_key_from_instance(obj)
+    if len(key) == 1 and isinstance(key[0], int):
+        return key[0]
+    return None
+
+
 def _rows(objects: Any, action: str, now: datetime) -> list[dict[str, Any]]:
     return [
-        {"at": now, "action": action, "record_type": obj.__tablename__, "record_id": getattr(obj, "id", None)}
+        {"at": now, "action": action, "record_type": obj.__tablename__, "record_id": _record_id(obj)}
         for obj in objects
         if not isinstance(obj, _NOT_AUDITED)
     ]

@@ -6,6 +6,8 @@ leave this module. Each write is one transaction.
 
 from __future__ import annotations
 
+import json
+from dataclasses import fields
 from datetime import datetime
 
 from sqlalchemy import select
@@ -16,11 +18,29 @@ from mpg_desktop.models.household import Family, Person, Role, Sex
 from mpg_desktop.models.phases import Phase
 from mpg_desktop.models.traject import Contact, Traject
 from mpg_desktop.storage.case_store import CaseStore
+from mpg_desktop.storage.json_codec import from_plain, to_plain
+from mpg_desktop.storage.lifecycle_tables import PersonDetailsRow, TrajectDetailsRow
 from mpg_desktop.storage.tables import ContactRow, FamilyRow, PersonRow, StoreMeta, TrajectRow
 
+# Person fields with a column of their own; the rest (spec 3.2's further details) is one JSON
+# document in person_details.
+_PERSON_COLUMNS = (
+    "first_name",
+    "surname",
+    "birth_date",
+    "birth_date_estimated",
+    "sex",
+    "role",
+    "lives_in_household",
+    "school_work",
+)
+_PERSON_DETAILS = tuple(f.name for f in fields(Person) if f.name not in (*_PERSON_COLUMNS, "id"))
 
-def _person(row: PersonRow) -> Person:
-    return Person(
+
+def _person(row: PersonRow, details: PersonDetailsRow | None = None) -> Person:
+    extra = json.loads(details.details_json) if details is not None else {}
+    plain = {key: value for key, value in extra.items() if key in _PERSON_DETAILS}
+    base = Person(
         id=row.id,
         first_name=row.first_name,
         surname=row.surname,
@@ -31,6 +51,25 @@ def _person(row: PersonRow) -> Person:
         lives_in_household=row.lives_in_household,
         school_work=row.school_work,
     )
+    if not plain:
+        return base
+    return from_plain({**to_plain(base), **plain}, Person)
+
+
+def _details_json(person: Person) -> str:
+    plain = to_plain(person)
+    return json.dumps({key: plain[key] for key in _PERSON_DETAILS if key in plain})
+
+
+def _save_details(session: Session, person_id: int, person: Person) -> None:
+    session.merge(PersonDetailsRow(person_id=person_id, details_json=_details_json(person)))
+
+
+def _details_for(session: Session, person_ids: list[int]) -> dict[int, PersonDetailsRow]:
+    if not person_ids:
+        return {}
+    rows = session.scalars(select(PersonDetailsRow).where(PersonDetailsRow.person_id.in_(person_ids)))
+    return {row.person_id: row for row in rows}
 
 
 def _person_row(person: Person) -> PersonRow:
@@ -59,7 +98,7 @@ def _traject(row: TrajectRow) -> Traject:
     )
 
 
-def _next_case_number(session: Session, year: int) -> str:
+def next_case_number(session: Session, year: int) -> str:
     """``<year>-<nnnn>``, one past the last number handed out that year.
 
     The last number is kept in store_meta, so the number of a removed traject is never
@@ -81,7 +120,7 @@ def create_family(store: CaseStore, family: Family, traject: Traject) -> tuple[i
         family_row = FamilyRow(name=family.name, created_at=datetime.now())
         family_row.members = [_person_row(person) for person in family.members]
         traject_row = TrajectRow(
-            case_number=traject.case_number or _next_case_number(session, traject.referral_date.year),
+            case_number=traject.case_number or next_case_number(session, traject.referral_date.year),
             phase=traject.phase.value,
             programme_profile=traject.programme_profile,
             referral_date=traject.referral_date,
@@ -92,6 +131,9 @@ def create_family(store: CaseStore, family: Family, traject: Traject) -> tuple[i
         family_row.trajects = [traject_row]
         session.add(family_row)
         session.flush()
+        for row, person in zip(family_row.members, family.members, strict=True):
+            _save_details(session, row.id, person)
+        session.add(TrajectDetailsRow(traject_id=traject_row.id, received_date=traject.referral_date))
         return family_row.id, traject_row.id
 
 
@@ -131,7 +173,8 @@ def load_family(store: CaseStore, family_id: int) -> Family:
         row = session.get(FamilyRow, family_id, options=[selectinload(FamilyRow.members)])
         if row is None:
             raise KeyError(family_id)
-        return Family(id=row.id, name=row.name, members=tuple(_person(p) for p in row.members))
+        details = _details_for(session, [p.id for p in row.members])
+        return Family(id=row.id, name=row.name, members=tuple(_person(p, details.get(p.id)) for p in row.members))
 
 
 def load_traject(store: CaseStore, traject_id: int) -> Traject:
@@ -197,6 +240,7 @@ def add_person(store: CaseStore, family_id: int, person: Person) -> int:
         row.family_id = family_id
         session.add(row)
         session.flush()
+        _save_details(session, row.id, person)
         return row.id
 
 
@@ -212,6 +256,7 @@ def update_person(store: CaseStore, person: Person) -> None:
         for column in PersonRow.__table__.columns:
             if column.key not in ("id", "family_id"):
                 setattr(row, column.key, getattr(fresh, column.key))
+        _save_details(session, row.id, person)
 
 
 def remove_person(store: CaseStore, person_id: int) -> Person:
@@ -220,6 +265,9 @@ def remove_person(store: CaseStore, person_id: int) -> Person:
         row = session.get(PersonRow, person_id)
         if row is None:
             raise KeyError(person_id)
-        removed = _person(row)
+        details = session.get(PersonDetailsRow, person_id)
+        removed = _person(row, details)
+        if details is not None:
+            session.delete(details)
         session.delete(row)
         return removed

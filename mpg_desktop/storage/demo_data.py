@@ -9,19 +9,22 @@ from __future__ import annotations
 import functools
 import json
 import random
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from importlib.resources import files
 from pathlib import Path
 
 from mpg_desktop.models.evaluation_schedule import add_months
 from mpg_desktop.models.household import Family, Person, Role, Sex
+from mpg_desktop.models.network_demo import demo_maps
+from mpg_desktop.models.network_map import NetworkMap
 from mpg_desktop.models.phases import Phase
 from mpg_desktop.models.traject import CONTACT_KINDS, Contact, Traject
 from mpg_desktop.storage.case_store import CaseStore
 from mpg_desktop.storage.cases_repository import add_contacts, create_family
 from mpg_desktop.storage.key_wrapping import KdfParams
+from mpg_desktop.storage.network_repository import save_map
 
 DEMO_PASSPHRASE = "demo-keukentafel-2026"
 DEMO_FAMILY_COUNT = 25
@@ -173,12 +176,14 @@ def fill_demo_store(
     rng = random.Random(seed)
     today = today or date.today()
     phases = list(_PHASE_AGE_DAYS)
+    made: list[tuple[int, Traject]] = []
     for index in range(families):
         # Every phase appears; execution (the longest phase) most often.
         phase = phases[index] if index < len(phases) else rng.choice(phases + [Phase.UITVOERING] * 4)
         family = demo_family(names, rng, today)
         traject = demo_traject(rng, phase, today)
         _, traject_id = create_family(store, family, traject)
+        made.append((traject_id, traject))
         contacts = [
             Contact(
                 contact_date=min(today, traject.referral_date + timedelta(days=7 * (n + 1))),
@@ -191,6 +196,35 @@ def fill_demo_store(
         add_contacts(store, traject_id, contacts)
         if progress is not None:
             progress(index + 1, families)
+    add_demo_network_maps(store, made)
+
+
+# Demo maps go to trajects in these phases: a map is drawn in the first weeks of the plan.
+_NETWORK_PHASES = (Phase.UITVOERING, Phase.AFRONDING, Phase.NAZORG)
+STARTKAART_AFTER_REFERRAL_DAYS = 21
+
+
+def add_demo_network_maps(store: CaseStore, trajects: Sequence[tuple[int, Traject]]) -> list[int]:
+    """The three demo maps of spec bolletjesschema 5.6, one each on the first trajects in execution.
+
+    The maps keep their fixed ids and names; their dates move so that the startkaart is drawn three
+    weeks after the traject's referral. Returns the traject ids that got a map.
+    """
+    hosts = [(tid, traject) for tid, traject in trajects if traject.phase in _NETWORK_PHASES]
+    used = []
+    for network_map, (traject_id, traject) in zip(demo_maps(), hosts, strict=False):
+        start = traject.referral_date + timedelta(days=STARTKAART_AFTER_REFERRAL_DAYS)
+        save_map(store, traject_id, _moved_to(network_map, start, traject_id))
+        used.append(traject_id)
+    return used
+
+
+def _moved_to(network_map: NetworkMap, first_day: date, traject_id: int) -> NetworkMap:
+    """The map with every snapshot date shifted so the first snapshot falls on ``first_day``."""
+    first = min(s.reference_date for s in network_map.snapshots)
+    shift = first_day - first
+    snapshots = tuple(replace(s, reference_date=s.reference_date + shift) for s in network_map.snapshots)
+    return replace(network_map, snapshots=snapshots, case_id=traject_id)
 
 
 def create_demo_store(store_dir: Path, passphrase: str = DEMO_PASSPHRASE, kdf: KdfParams | None = None) -> CaseStore:

@@ -78,6 +78,27 @@ class ContactRow(Base):
     traject: Mapped[TrajectRow] = relationship(back_populates="contacts")
 
 
+class NetworkMapRow(Base):
+    """A network map (bolletjesschema) with all its snapshots as one JSON document. Added in 0003.
+
+    ``focus_person_id`` is the household member in the centre (NULL: the family, or someone
+    outside the household); ``revision`` counts saves (see ``network_repository.save_map``).
+    """
+
+    __tablename__ = "network_maps"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    map_uid: Mapped[str] = mapped_column(String(64), unique=True)
+    traject_id: Mapped[int] = mapped_column(ForeignKey("trajects.id", ondelete="CASCADE"), index=True)
+    focus_person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id", ondelete="SET NULL"), nullable=True)
+    focus_label: Mapped[str] = mapped_column(String(200), default="")
+    focus_kind: Mapped[str] = mapped_column(String(32))
+    document_version: Mapped[int] = mapped_column(Integer)
+    document: Mapped[str] = mapped_column(Text)
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 class AuditEntry(Base):
     """Who-did-what without content: time, action, record type and id. Never names."""
 

@@ -31,6 +31,7 @@ from mpg_desktop.storage.cases_repository import list_case_summaries
 from mpg_desktop.storage.errors import StoreError
 from mpg_desktop.ui.case_list_model import SUMMARY_ROLE, CaseFilterModel, CaseListModel
 from mpg_desktop.ui.case_view import CaseView
+from mpg_desktop.ui.dashboard import DeadlineDashboard, deadline_counts
 from mpg_desktop.ui.settings import UiSettings
 from mpg_desktop.ui.workers import Job
 
@@ -42,12 +43,14 @@ class MainWindow(QMainWindow):
     cases_loaded = Signal(int)
     idle_minutes_changed = Signal(int)
     quit_requested = Signal()  # closed by the coach (not by locking)
+    deadlines_counted = Signal()
 
     def __init__(self, store: CaseStore, settings: UiSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.settings = settings
         self.locking = False
+        self._select_next: int | None = None
         self.setWindowTitle(self.tr("MPG Desktop"))
         self.resize(1200, 760)
 
@@ -91,6 +94,8 @@ class MainWindow(QMainWindow):
         filters.addWidget(self.due_filter)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
+        self.dashboard = DeadlineDashboard(self)
+        left_layout.addWidget(self.dashboard)
         left_layout.addWidget(self.search)
         left_layout.addLayout(filters)
         left_layout.addWidget(self.table)
@@ -148,9 +153,14 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
-        from mpg_desktop.ui import backup_flow, key_dialogs, settings_dialog
+        from mpg_desktop.ui import backup_flow, key_dialogs, referral_flow, settings_dialog
 
         file_menu = self.menuBar().addMenu(self.tr("&Bestand"))
+        self.new_referral_action = self._action(
+            self.tr("&Nieuwe aanmelding…"), lambda: referral_flow.new_referral(self), "Ctrl+N"
+        )
+        file_menu.addAction(self.new_referral_action)
+        file_menu.addSeparator()
         self.backup_action = self._action(self.tr("Back-up &maken…"), lambda: backup_flow.make_backup(self), "Ctrl+B")
         self.restore_action = self._action(self.tr("Back-up &terugzetten…"), lambda: backup_flow.restore(self))
         self.undo_restore_action = self._action(
@@ -179,19 +189,36 @@ class MainWindow(QMainWindow):
     # -- data ----------------------------------------------------------------------------
     def refresh(self) -> None:
         """Reload the case list off the GUI thread; keeps the selected case if it still exists."""
-        job = Job(lambda _ctx: list_case_summaries(self.store))
+        job = Job(lambda _ctx: list_case_summaries(self.store), writes=False)
         job.succeeded.connect(self._set_cases)
         job.failed.connect(self.show_error)
         job.start()
 
+    def select_after_refresh(self, traject_id: int) -> None:
+        """Select this case when the next refresh has loaded it (a case just created)."""
+        self._select_next = traject_id
+
     def _set_cases(self, cases: list[CaseSummary]) -> None:
         selected = self.case_view.case.traject_id if self.case_view.case else None
+        if self._select_next is not None:
+            selected, self._select_next = self._select_next, None
+            self.search.clear()
+            self.phase_filter.setCurrentIndex(0)
+            self.due_filter.setChecked(False)
         self.model.today = date.today()
         self.model.set_cases(cases)
         self._update_count()
         if selected is not None:
             self.select_case(selected)
         self.cases_loaded.emit(len(cases))
+        today = date.today()
+        job = Job(lambda _ctx: deadline_counts(self.store, today), writes=False)
+        job.succeeded.connect(self._show_deadlines)
+        job.start()
+
+    def _show_deadlines(self, counts: object) -> None:
+        self.dashboard.show_counts(counts)  # type: ignore[arg-type]
+        self.deadlines_counted.emit()
 
     def select_case(self, traject_id: int) -> bool:
         for row in range(self.proxy.rowCount()):
@@ -241,7 +268,7 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if Job.running_count() and not self.locking:
+        if Job.running_count(writes_only=True) and not self.locking:
             answer = QMessageBox.question(
                 self,
                 self.tr("Nog bezig"),

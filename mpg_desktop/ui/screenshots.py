@@ -86,8 +86,63 @@ def take_all(folder: Path) -> None:
     window.due_filter.setChecked(True)
     window.table.selectRow(0)
     _save(window, folder, "hoofdvenster-evaluatie-nodig")
+    _lifecycle_screens(window, folder)
     controller.lock()
     app.processEvents()
+
+
+def _lifecycle_screens(window: QWidget, folder: Path) -> None:
+    """The referral form (empty and with errors), the phase tab and its dialogs."""
+    from datetime import date
+
+    from mpg_desktop.models.phase_machine import transition_kind
+    from mpg_desktop.models.phases import Phase
+    from mpg_desktop.ui.decision_dialog import DecisionDialog
+    from mpg_desktop.ui.referral_dialog import ReferralDialog
+    from mpg_desktop.ui.tabs.phase_tab import PhaseTab, requirements_seen
+    from mpg_desktop.ui.transition_dialog import TransitionDialog
+
+    referral = ReferralDialog(window)
+    referral.resize(900, 900)
+    referral.show()
+    _save(referral, folder, "aanmelding")
+    referral.referral_date.setText("31-02-2026")
+    referral.save()
+    _save(referral, folder, "aanmelding-fouten")
+    referral.guard.dirty = False
+    referral.reject()
+
+    main = window  # MainWindow
+    main.due_filter.setChecked(False)  # type: ignore[attr-defined]
+    main.phase_filter.setCurrentIndex(main.phase_filter.findData(Phase.IN_BEOORDELING.value))  # type: ignore[attr-defined]
+    main.table.selectRow(0)  # type: ignore[attr-defined]
+    view = main.case_view  # type: ignore[attr-defined]
+    tab = next(page for page in view.tab_pages if isinstance(page, PhaseTab))
+    view.tabs.setCurrentWidget(tab)
+    _save(main, folder, "fase-en-termijnen")
+    state = tab.state
+    assert state is not None
+    decision = DecisionDialog(state.referral, (), decided_by="Demo-coach", parent=tab)
+    decision.show()
+    _save(decision, folder, "besluit")
+    decision.guard.dirty = False
+    decision.reject()
+    kind = transition_kind(state.phase, Phase.KENNISMAKING)
+    if kind is not None:
+        move = TransitionDialog(
+            state.phase,
+            Phase.KENNISMAKING,
+            kind,
+            by="Demo-coach",
+            met=requirements_seen(tab.store, state, date.today()),
+            closed_on=None,
+            parent=tab,
+        )
+        move.show()
+        move.apply()
+        _save(move, folder, "fase-overgang-geweigerd")
+        move.reject()
+    main.phase_filter.setCurrentIndex(0)  # type: ignore[attr-defined]
 
 
 def main(argv: list[str]) -> int:

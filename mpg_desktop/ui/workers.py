@@ -46,16 +46,17 @@ class Job(QObject):
 
     _running: ClassVar[set[Job]] = set()  # keeps jobs alive until they report back
 
-    def __init__(self, work: Callable[[JobContext], Any]) -> None:
+    def __init__(self, work: Callable[[JobContext], Any], *, writes: bool = True) -> None:
         # Parented to the application, so the C++ object is never deleted by Python's garbage
         # collector, which may run on the worker thread; ``_release`` deletes it on the GUI thread.
         super().__init__(QCoreApplication.instance())
         self.context = JobContext(self)
         self._work = work
+        self.writes = writes  # read-only jobs need not hold up quitting
 
     @classmethod
-    def running_count(cls) -> int:
-        return len(cls._running)
+    def running_count(cls, *, writes_only: bool = False) -> int:
+        return sum(1 for job in cls._running if job.writes or not writes_only)
 
     def start(self, pool: QThreadPool | None = None) -> Job:
         Job._running.add(self)

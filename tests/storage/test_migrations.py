@@ -12,7 +12,14 @@ from mpg_desktop.storage import migrate
 from mpg_desktop.storage.case_store import PRE_MIGRATION_DIR, CaseStore
 from mpg_desktop.storage.cases_repository import list_case_summaries, list_contacts, load_family
 from mpg_desktop.storage.errors import StoreTooNew
-from tests.fixtures.make_store_fixtures import FIXTURE_PASSPHRASE, HERE
+from mpg_desktop.storage.network_repository import list_maps, load_maps
+from tests.fixtures.make_store_fixtures import (
+    FIXTURE_PASSPHRASE,
+    HERE,
+    seed_contacts,
+    seed_map_ids,
+    seed_network_map,
+)
 
 PAST_REVISIONS = sorted(path.name.removeprefix("store_v") for path in HERE.glob("store_v*"))
 
@@ -26,6 +33,7 @@ def test_every_past_revision_has_a_fixture() -> None:
 def test_fresh_store_is_at_head(store: CaseStore) -> None:
     assert store.schema_revision() == migrate.head_revision()
     assert store.count("contacts") == 0
+    assert store.count("network_maps") == 0
 
 
 @pytest.mark.parametrize("revision", PAST_REVISIONS)
@@ -38,7 +46,14 @@ def test_upgrade_from_kept_store(revision: str, tmp_path: Path) -> None:
         [case] = list_case_summaries(store)
         family = load_family(store, case.family_id)
         assert [p.surname for p in family.members] == ["Pinas", "de Boer"]
-        assert list_contacts(store, case.traject_id) == []
+        contacts = [
+            (c.contact_date.isoformat(), c.kind, c.duration_minutes) for c in list_contacts(store, case.traject_id)
+        ]
+        assert contacts == seed_contacts(revision)
+        assert [m.map_id for m in list_maps(store, case.traject_id)] == seed_map_ids(revision)
+        for stored in load_maps(store, case.traject_id):  # the document reads back as it was written
+            assert stored.network_map == seed_network_map() and stored.revision == 3
+            assert stored.focus_person_id == family.members[0].id
         assert store.verify().ok
     finally:
         store.close()

@@ -13,9 +13,23 @@ from mpg_desktop.models.traject import Traject
 from mpg_desktop.storage.case_store import CaseStore
 from mpg_desktop.storage.cases_repository import create_family
 from mpg_desktop.ui.settings import UiSettings
-from mpg_desktop.ui.workers import STORE_POOL
+from mpg_desktop.ui.workers import STORE_POOL, Job
 
 TODAY = date.today()
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A real modal message box would block the suite forever: fail instead. Tests that expect
+    one patch the method themselves (their patch wins)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def unexpected(*args: object, **kwargs: object) -> None:
+        text = next((a for a in args if isinstance(a, str) and len(a) > 20), args)
+        raise AssertionError(f"unexpected message box: {text}")
+
+    for name in ("question", "warning", "information", "critical"):
+        monkeypatch.setattr(QMessageBox, name, unexpected)
 
 
 def known_families(store: CaseStore) -> None:
@@ -59,3 +73,4 @@ def main_window(qtbot, filled_store: CaseStore) -> Iterator:  # type: ignore[no-
         window.show()
     yield window
     STORE_POOL.waitForDone()
+    qtbot.waitUntil(lambda: Job.running_count() == 0, timeout=10_000)  # results delivered too
