@@ -23,6 +23,7 @@ from mpg_desktop.models.phases import Phase
 from mpg_desktop.models.traject import CONTACT_KINDS, Contact, Traject
 from mpg_desktop.storage.case_store import CaseStore
 from mpg_desktop.storage.cases_repository import add_contacts, create_family
+from mpg_desktop.storage.demo_lifecycle import add_demo_history
 from mpg_desktop.storage.key_wrapping import KdfParams
 from mpg_desktop.storage.network_repository import save_map
 
@@ -182,7 +183,10 @@ def fill_demo_store(
         phase = phases[index] if index < len(phases) else rng.choice(phases + [Phase.UITVOERING] * 4)
         family = demo_family(names, rng, today)
         traject = demo_traject(rng, phase, today)
-        _, traject_id = create_family(store, family, traject)
+        # Stored as a fresh referral; the history then walks it to its phase.
+        start = replace(traject, phase=Phase.AANGEMELD, plan_signed_on=None, closed_on=None)
+        _, traject_id = create_family(store, family, start)
+        add_demo_history(store, rng, traject_id, traject, today)
         made.append((traject_id, traject))
         contacts = [
             Contact(

@@ -64,3 +64,32 @@ def test_demo_households_are_plausible(tmp_path: Path) -> None:
             assert all(p.birth_date <= today for p in family.members)
     finally:
         store.close()
+
+
+def test_demo_histories_match_their_phases(tmp_path: Path) -> None:
+    from mpg_desktop.models.deadlines import Bucket, compute_deadlines, dashboard_bucket
+    from mpg_desktop.models.phase_log import replay
+    from mpg_desktop.models.programme_profiles import profile_or_default
+    from mpg_desktop.models.referral_validation import referral_complete
+    from mpg_desktop.storage.lifecycle_repository import load_lifecycle
+
+    store = create_demo_store(tmp_path / "demo", kdf=FAST_KDF)
+    try:
+        today = date.today()
+        buckets: Counter[Bucket] = Counter()
+        for case in list_case_summaries(store):
+            state = load_lifecycle(store, case.traject_id)
+            assert replay(state.transitions) is state.phase, case.family_name
+            assert referral_complete(state.referral, today=today), case.family_name
+            if state.phase is Phase.AFGESLOTEN:
+                assert state.end_date is not None and state.closure is not None
+            if state.phase in (Phase.UITVOERING, Phase.AFRONDING):
+                assert state.traject.plan_signed_on is not None
+            profile = profile_or_default(state.traject.programme_profile)
+            for termijn in compute_deadlines(profile, state.key_dates(), state.phase, today):
+                bucket = dashboard_bucket(termijn, today)
+                if bucket is not None:
+                    buckets[bucket] += 1
+        assert buckets[Bucket.TE_LAAT] >= 1  # a few overdue items to practise with
+    finally:
+        store.close()
