@@ -7,6 +7,7 @@ fields before the case can move on); only a referral date and one household memb
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtWidgets import (
@@ -29,10 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mpg_desktop.models.choices import Choice
 from mpg_desktop.models.code_lists import ListId, default_code_lists
 from mpg_desktop.models.household import Family, Person
 from mpg_desktop.models.programme_profiles import default_programme_profiles
-from mpg_desktop.models.referral import DomainProblem, InvolvedHelp, Referral, ReferrerContact
+from mpg_desktop.models.referral import AgencyCheck, DomainProblem, InvolvedHelp, Referral, ReferrerContact
 from mpg_desktop.models.referral_validation import validate_referral
 from mpg_desktop.models.validation import FieldIssue, Severity, ValidationError, parse_date
 from mpg_desktop.ui.choice_widgets import ChoiceChecklist, ChoiceCombo, TriCombo
@@ -43,13 +45,20 @@ from mpg_desktop.ui.person_dialog import PersonDialog
 class ReferralDialog(QDialog):
     """After ``exec()`` is accepted, ``family()`` and ``referral()`` hold what was entered."""
 
-    def __init__(self, parent: QWidget | None = None, *, today: date | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, today: date | None = None, existing: Referral | None = None
+    ) -> None:
         super().__init__(parent)
         self.today = today or date.today()
+        self.existing = existing
         self.members: list[Person] = []
         self._family: Family | None = None
         self._referral: Referral | None = None
-        self.setWindowTitle(self.tr("Nieuwe aanmelding"))
+        self.setWindowTitle(
+            self.tr("Aanmelding {number}").format(number=existing.case_number)
+            if existing is not None
+            else self.tr("Nieuwe aanmelding")
+        )
         self.resize(900, 760)
         lists = default_code_lists()
 
@@ -131,6 +140,27 @@ class ReferralDialog(QDialog):
         )
         self.no_involved_help = QCheckBox(self.tr("Geen (eerder) betrokken hulpverlening"), self)
         self.funding = ChoiceCombo(lists[ListId.FINANCIERING], self)
+        self.family_question = QPlainTextEdit(self)
+        self.family_question.setTabChangesFocus(True)
+        self.family_question.setFixedHeight(60)
+        self.family_question.setPlaceholderText(self.tr("de vraag van het gezin, in hun eigen woorden"))
+        self.check_rows: dict[str, tuple[TriCombo, QLineEdit, QLineEdit]] = {}
+        self.checks_box = QGroupBox(self.tr("Checks (voor het besluit)"), self)
+        checks_form = QFormLayout(self.checks_box)
+        for item in lists[ListId.CHECK_INSTANTIE].active_items:
+            if "verplicht" not in item.tags:
+                continue
+            known = TriCombo(self.checks_box)
+            known.setAccessibleName(self.tr("{agency}: bekend").format(agency=item.label))
+            on = QLineEdit(self.checks_box)
+            on.setPlaceholderText(self.tr("gecheckt op dd-mm-jjjj"))
+            by = QLineEdit(self.checks_box)
+            by.setPlaceholderText(self.tr("door"))
+            row = QHBoxLayout()
+            for widget in (known, on, by):
+                row.addWidget(widget)
+            checks_form.addRow(self.tr("{agency} – bekend:").format(agency=item.label), _wrap(row, self.checks_box))
+            self.check_rows[item.code] = (known, on, by)
         self.family_informed = QCheckBox(self.tr("Het gezin weet van de aanmelding"), self)
 
         referral_box = QGroupBox(self.tr("Aanmelding"), self)
@@ -159,6 +189,7 @@ class ReferralDialog(QDialog):
         form.addRow("", self.no_involved_help)
         add(self.tr("&Financiering: *"), self.funding)
         form.addRow("", self.family_informed)
+        add(self.tr("Hulpvraag &gezin:"), self.family_question)
         self.frame.changed.connect(self._frame_changed)
         self._frame_changed()
 
@@ -166,6 +197,9 @@ class ReferralDialog(QDialog):
         content_layout = QVBoxLayout(content)
         content_layout.addWidget(family_box)
         content_layout.addWidget(referral_box)
+        content_layout.addWidget(self.checks_box)
+        family_box.setVisible(existing is None)  # the household of a known case is edited in its tab
+        self.checks_box.setVisible(existing is not None)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
@@ -203,7 +237,11 @@ class ReferralDialog(QDialog):
             "case_manager_involved": self.case_manager_involved,
             "funding": self.funding,
             "involved_help": self.involved_help,
+            "family_question": self.family_question,
         }
+        if existing is not None:
+            self.fill_from(existing)
+            self.guard.dirty = False
 
     # -- household -------------------------------------------------------------------------------
     def _show_members(self) -> None:
@@ -253,10 +291,27 @@ class ReferralDialog(QDialog):
             found.append(field)
             return None
 
+    def _checks(self, found: list[QWidget]) -> tuple[AgencyCheck, ...]:
+        checks = []
+        for code, (known, on, by) in self.check_rows.items():
+            checked_on = None
+            if on.text().strip():
+                try:
+                    checked_on = parse_date(on.text(), self.tr("Datum check"), not_after=self.today)
+                except ValidationError as error:
+                    self.summary.setText(error.message)
+                    self.summary.show()
+                    found.append(on)
+            if known.value() is not None or checked_on is not None or by.text().strip():
+                checks.append(AgencyCheck(Choice(code), known.value(), checked_on, by.text().strip()))
+        return tuple(checks)
+
     def build_referral(self, found: list[QWidget]) -> Referral:
         frame = self.frame.choice()
         pressure = self.levers.isEnabled()
-        return Referral(
+        base = self.existing or Referral()
+        return replace(
+            base,
             referral_date=self._date(self.referral_date, self.tr("Aanmelddatum"), found),
             received_date=self._date(self.received_date, self.tr("Datum ontvangst"), found),
             area=self.area.choice(),
@@ -285,6 +340,8 @@ class ReferralDialog(QDialog):
             family_informed_on=self.today if self.family_informed.isChecked() else None,
             involved_help=self._involved_help(),
             no_involved_help=self.no_involved_help.isChecked(),
+            family_question=self.family_question.toPlainText().strip(),
+            checks=self._checks(found) if self.existing is not None else base.checks,
         )
 
     def _involved_help(self) -> tuple[InvolvedHelp, ...]:
@@ -314,10 +371,10 @@ class ReferralDialog(QDialog):
         self.summary.hide()
         found: list[QWidget] = []
         referral = self.build_referral(found)
-        if not self.family_name.text().strip():
+        if self.existing is None and not self.family_name.text().strip():
             self.family_errors.show(self.family_name, self.tr("Gezinsnaam is verplicht. Vul een naam in."))
             found.append(self.family_name)
-        if not self.members:
+        if self.existing is None and not self.members:
             self.family_errors.show(
                 self.members_table,
                 self.tr("Voeg minstens één gezinslid toe: het huishouden mag niet onbekend blijven."),
@@ -363,6 +420,27 @@ class ReferralDialog(QDialog):
 
     def referral(self) -> Referral | None:
         return self._referral
+
+    def fill_from(self, referral: Referral) -> None:
+        """Put a stored referral into the form."""
+        if referral.referral_date is not None:
+            self.referral_date.setText(f"{referral.referral_date:%d-%m-%Y}")
+        if referral.received_date is not None:
+            self.received_date.setText(f"{referral.received_date:%d-%m-%Y}")
+        if referral.programme_profile:
+            self.profile.set_code(referral.programme_profile)
+        self.safety_note.setText(referral.child_safety_note)
+        self.case_manager.setText(referral.case_manager)
+        self.family_question.setPlainText(referral.family_question)
+        self.levers.set_codes([c.code for c in referral.pressure_levers])
+        self.consequences.setText(referral.consequences_of_not_cooperating)
+        for check in referral.checks:
+            if check.agency.code in self.check_rows:
+                known, on, by = self.check_rows[check.agency.code]
+                known.set_value(check.known)
+                on.setText(f"{check.checked_on:%d-%m-%Y}" if check.checked_on else "")
+                by.setText(check.checked_by)
+        self.fill_for_test(referral)
 
     def fill_for_test(self, referral: Referral) -> None:
         """Put a referral's coded answers into the form (used by tests and screenshots)."""

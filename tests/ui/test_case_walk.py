@@ -126,3 +126,30 @@ def test_refused_move_explains_in_dutch(qtbot, main_window) -> None:  # type: ig
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert "kan nu niet" in dialog.problem.text() and "Nog niet vastgelegd" in dialog.problem.text()
     assert load_lifecycle(main_window.store, state.traject.id).phase is Phase.UITVOERING
+
+
+def test_checks_recorded_in_the_referral_tick_the_requirement(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
+    from mpg_desktop.models.phase_requirements import Requirement
+    from mpg_desktop.ui.referral_dialog import ReferralDialog
+
+    referral = filled_dialog(qtbot, today=date.today())
+    referral.save()
+    referral.exec = lambda: QDialog.DialogCode.Accepted  # type: ignore[method-assign]
+    with qtbot.waitSignal(main_window.cases_loaded, timeout=5000):
+        referral_flow.new_referral(main_window, referral)
+    tab = phase_tab(main_window)
+    assert Requirement.CHECKS_DONE not in requirements_seen(tab.store, tab.state, date.today())
+    edit = ReferralDialog(tab, existing=tab.state.referral)
+    qtbot.addWidget(edit)
+    assert edit.family_question.toPlainText() == "" and edit.urgency.choice() == Choice("code_oranje")
+    for known, on, by in edit.check_rows.values():
+        known.set_value(Tri.NEE)
+        on.setText(f"{date.today():%d-%m-%Y}")
+        by.setText("Coach Test")
+    edit.family_question.setPlainText("Wij willen rust en de schulden op een rij.")
+    edit.save()
+    assert edit.result() == QDialog.DialogCode.Accepted
+    assert tab.edit_referral(edit)
+    seen = requirements_seen(tab.store, tab.state, date.today())
+    assert {Requirement.CHECKS_DONE, Requirement.FAMILY_QUESTION_RECORDED} <= seen
+    assert tab.state.referral.urgency == Choice("code_oranje")  # untouched fields survive the edit

@@ -57,6 +57,7 @@ def test_selecting_a_case_shows_its_household(qtbot, main_window) -> None:  # ty
     surnames = sorted(table.item(r, 1).text() for r in range(table.rowCount()))
     assert surnames == ["Demir", "Demir", "Kaya", "Kaya"]
     assert "achternamen: Kaya, Demir" in view.tab_pages[0].summary.text()
+    assert "type gezin: " in view.tab_pages[0].summary.text()
 
 
 def test_status_bar_shows_encryption_and_backup(main_window) -> None:  # type: ignore[no-untyped-def]

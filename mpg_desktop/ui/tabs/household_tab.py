@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from mpg_desktop.models.case_summary import CaseSummary
+from mpg_desktop.models.family_type import derive_family_type
 from mpg_desktop.models.household import Family, Person
 from mpg_desktop.storage.case_store import CaseStore
 from mpg_desktop.storage.cases_repository import add_person, load_family, remove_person, update_person
@@ -88,7 +89,16 @@ class HouseholdTab(CaseTab):
             if family.household_size == 1
             else self.tr("{count} personen wonen thuis").format(count=family.household_size)
         )
-        self.summary.setText(at_home + " · " + self.tr("achternamen: {names}").format(names=", ".join(family.surnames)))
+        kind = derive_family_type(family.members, today)
+        self.summary.setText(
+            at_home
+            + " · "
+            + self.tr("achternamen: {names}").format(names=", ".join(family.surnames))
+            + " · "
+            + self.tr("type gezin: {kind}").format(kind=self.tr(kind.family_type.label))
+            + (self.tr(" (gebroken gezin)") if kind.broken else "")
+        )
+        self.summary.setToolTip(kind.explanation)
         self.table.setRowCount(len(family.members))
         for row, person in enumerate(family.members):
             born = f"{person.birth_date:%d-%m-%Y}" + (self.tr(" (geschat)") if person.birth_date_estimated else "")

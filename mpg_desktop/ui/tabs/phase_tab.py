@@ -34,8 +34,15 @@ from mpg_desktop.models.programme_profiles import profile_or_default
 from mpg_desktop.models.referral_validation import checks_complete, family_question_recorded, referral_complete
 from mpg_desktop.storage.case_store import CaseStore
 from mpg_desktop.storage.cases_repository import load_family
-from mpg_desktop.storage.lifecycle_repository import LifecycleState, load_lifecycle, record_transition, save_decision
+from mpg_desktop.storage.lifecycle_repository import (
+    LifecycleState,
+    load_lifecycle,
+    record_transition,
+    save_decision,
+    save_referral,
+)
 from mpg_desktop.ui.decision_dialog import DecisionDialog
+from mpg_desktop.ui.referral_dialog import ReferralDialog
 from mpg_desktop.ui.tabs.base import CaseTab
 from mpg_desktop.ui.transition_dialog import TransitionDialog
 
@@ -99,6 +106,9 @@ class PhaseTab(CaseTab):
         layout = QVBoxLayout(self)
         layout.addWidget(self.phase_label)
         decision_row = QHBoxLayout()
+        self.referral_button = QPushButton(self.tr("&Aanmelding en checks…"), self)
+        self.referral_button.clicked.connect(lambda: self.edit_referral())
+        decision_row.addWidget(self.referral_button)
         decision_row.addWidget(self.decision_button)
         decision_row.addWidget(self.decision_label, 1)
         layout.addLayout(decision_row)
@@ -191,6 +201,22 @@ class PhaseTab(CaseTab):
             ]
             for column, value in enumerate(values):
                 self.log.setItem(row, column, QTableWidgetItem(value))
+
+    def edit_referral(self, dialog: ReferralDialog | None = None) -> bool:
+        state = self.state
+        assert state is not None
+        if dialog is None:
+            dialog = ReferralDialog(self, existing=state.referral)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+        referral = dialog.referral()
+        if referral is None:
+            return False
+        save_referral(self.store, state.traject.id or 0, referral)
+        self.state = load_lifecycle(self.store, state.traject.id or 0)
+        self._show()
+        self.changed.emit()
+        return True
 
     def record_decision(self, dialog: DecisionDialog | None = None) -> bool:
         state = self.state
