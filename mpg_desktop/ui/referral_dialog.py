@@ -157,8 +157,9 @@ class ReferralDialog(QDialog):
             by = QLineEdit(self.checks_box)
             by.setPlaceholderText(self.tr("door"))
             row = QHBoxLayout()
-            for widget in (known, on, by):
-                row.addWidget(widget)
+            row.addWidget(known)
+            row.addWidget(on)
+            row.addWidget(by)
             checks_form.addRow(self.tr("{agency} – bekend:").format(agency=item.label), _wrap(row, self.checks_box))
             self.check_rows[item.code] = (known, on, by)
         self.family_informed = QCheckBox(self.tr("Het gezin weet van de aanmelding"), self)
