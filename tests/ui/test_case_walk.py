@@ -153,3 +153,43 @@ def test_checks_recorded_in_the_referral_tick_the_requirement(qtbot, main_window
     seen = requirements_seen(tab.store, tab.state, date.today())
     assert {Requirement.CHECKS_DONE, Requirement.FAMILY_QUESTION_RECORDED} <= seen
     assert tab.state.referral.urgency == Choice("code_oranje")  # untouched fields survive the edit
+
+
+def test_suspension_moves_deadlines_and_extension_needs_a_reason(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
+    from mpg_desktop.ui.deadline_dialogs import ExtensionDialog, SuspensionDialog
+
+    referral = filled_dialog(qtbot, today=date.today())
+    referral.save()
+    referral.exec = lambda: QDialog.DialogCode.Accepted  # type: ignore[method-assign]
+    with qtbot.waitSignal(main_window.cases_loaded, timeout=5000):
+        referral_flow.new_referral(main_window, referral)
+    tab = phase_tab(main_window)
+    move(tab, Phase.IN_BEOORDELING)
+    due_before = tab.deadlines.item(0, 1).text()
+
+    pause = SuspensionDialog([], parent=tab)
+    pause.start.setText(f"{date.today():%d-%m-%Y}")
+    pause.save()  # no reason
+    assert pause.result() != QDialog.DialogCode.Accepted
+    assert any("Reden" in m for m in pause.errors.visible_messages())
+    pause.reason.set_code(pause.reason.code_list.active_items[0].code)
+    pause.end.setText(f"{date.today() + timedelta(days=10):%d-%m-%Y}")
+    pause.save()
+    assert pause.result() == QDialog.DialogCode.Accepted
+    assert tab.suspend(pause)
+    assert tab.deadlines.item(0, 1).text() != due_before  # the go/no-go date moved on
+
+    extension = ExtensionDialog([], start=date.today(), current_end=date.today(), profile=_profile(), parent=tab)
+    extension.save()
+    assert extension.result() != QDialog.DialogCode.Accepted
+    assert any("Reden is verplicht" in m for m in extension.errors.visible_messages())
+    extension.reason.setText("Gezin heeft nog 3 maanden nodig voor de schuldregeling")
+    extension.approved_by.setText("Teamleider")
+    extension.save()
+    assert tab.extend(extension) and len(tab.extensions) == 1
+
+
+def _profile():  # type: ignore[no-untyped-def]
+    from mpg_desktop.models.programme_profiles import profile_or_default
+
+    return profile_or_default("standaard")

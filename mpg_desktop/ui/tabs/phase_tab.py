@@ -27,20 +27,26 @@ from mpg_desktop.models.case_summary import CaseSummary
 from mpg_desktop.models.closure import closure_form_complete
 from mpg_desktop.models.deadlines import Bucket, TermijnState, compute_deadlines, dashboard_bucket
 from mpg_desktop.models.errors import DomainError
+from mpg_desktop.models.extensions import Extension, support_end
 from mpg_desktop.models.phase_machine import allowed_targets, transition_kind
 from mpg_desktop.models.phase_requirements import Requirement
 from mpg_desktop.models.phases import Phase
 from mpg_desktop.models.programme_profiles import profile_or_default
 from mpg_desktop.models.referral_validation import checks_complete, family_question_recorded, referral_complete
+from mpg_desktop.models.suspensions import Suspension
 from mpg_desktop.storage.case_store import CaseStore
 from mpg_desktop.storage.cases_repository import load_family
 from mpg_desktop.storage.lifecycle_repository import (
     LifecycleState,
+    RecordKind,
+    add_record,
+    list_records,
     load_lifecycle,
     record_transition,
     save_decision,
     save_referral,
 )
+from mpg_desktop.ui.deadline_dialogs import ExtensionDialog, SuspensionDialog
 from mpg_desktop.ui.decision_dialog import DecisionDialog
 from mpg_desktop.ui.referral_dialog import ReferralDialog
 from mpg_desktop.ui.tabs.base import CaseTab
@@ -113,7 +119,15 @@ class PhaseTab(CaseTab):
         decision_row.addWidget(self.decision_label, 1)
         layout.addLayout(decision_row)
         layout.addWidget(self.moves_box)
-        layout.addWidget(QLabel(self.tr("<b>Termijnen</b> (waarschuwen, blokkeren nooit)"), self))
+        deadline_row = QHBoxLayout()
+        deadline_row.addWidget(QLabel(self.tr("<b>Termijnen</b> (waarschuwen, blokkeren nooit)"), self), 1)
+        self.suspend_button = QPushButton(self.tr("Termijnen &opschorten…"), self)
+        self.extend_button = QPushButton(self.tr("&Verlenging vastleggen…"), self)
+        self.suspend_button.clicked.connect(lambda: self.suspend())
+        self.extend_button.clicked.connect(lambda: self.extend())
+        deadline_row.addWidget(self.suspend_button)
+        deadline_row.addWidget(self.extend_button)
+        layout.addLayout(deadline_row)
         layout.addWidget(self.deadlines, 2)
         layout.addWidget(QLabel(self.tr("<b>Fase-logboek</b>"), self))
         layout.addWidget(self.log, 1)
@@ -167,7 +181,16 @@ class PhaseTab(CaseTab):
             self.moves_layout.addWidget(QLabel(self.tr("Deze casus is afgerond."), self.moves_box))
         self.moves_layout.addStretch()
 
-        termijnen = compute_deadlines(profile, state.key_dates(), state.phase, today)
+        traject_id = state.traject.id or 0
+        self.suspensions = [
+            record for _id, record in list_records(self.store, traject_id, RecordKind.SUSPENSION, Suspension)
+        ]
+        self.extensions = [
+            record for _id, record in list_records(self.store, traject_id, RecordKind.EXTENSION, Extension)
+        ]
+        termijnen = compute_deadlines(
+            profile, state.key_dates(), state.phase, today, suspensions=self.suspensions, extensions=self.extensions
+        )
         self.deadlines.setRowCount(len(termijnen))
         for row, termijn in enumerate(termijnen):
             bucket = dashboard_bucket(termijn, today)
@@ -201,6 +224,40 @@ class PhaseTab(CaseTab):
             ]
             for column, value in enumerate(values):
                 self.log.setItem(row, column, QTableWidgetItem(value))
+
+    def suspend(self, dialog: SuspensionDialog | None = None) -> bool:
+        state = self.state
+        assert state is not None
+        if dialog is None:
+            dialog = SuspensionDialog(self.suspensions, parent=self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+        suspension = dialog.suspension()
+        if suspension is None:
+            return False
+        add_record(self.store, state.traject.id or 0, RecordKind.SUSPENSION, suspension, suspension.start)
+        self._show()
+        self.changed.emit()
+        return True
+
+    def extend(self, dialog: ExtensionDialog | None = None) -> bool:
+        state = self.state
+        assert state is not None
+        if dialog is None:
+            profile = profile_or_default(state.traject.programme_profile)
+            current_end = support_end(state.start_date, profile, self.extensions)
+            dialog = ExtensionDialog(
+                self.extensions, start=state.start_date, current_end=current_end, profile=profile, parent=self
+            )
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+        extension = dialog.extension()
+        if extension is None:
+            return False
+        add_record(self.store, state.traject.id or 0, RecordKind.EXTENSION, extension, extension.decided_on)
+        self._show()
+        self.changed.emit()
+        return True
 
     def edit_referral(self, dialog: ReferralDialog | None = None) -> bool:
         state = self.state
