@@ -87,7 +87,7 @@ def startup(options: BenchOptions) -> list[Result]:
         store_dir = Path(tmp) / "store"
         progress(f"start-up: building a store of {CASES} cases")
         store, _ = CaseStore.create(store_dir, PASSPHRASE, kdf=BENCH_KDF, use_device_secret=False)
-        fill_demo_store(store, CASES, contacts_per_case=2)
+        fill_demo_store(store, CASES, contacts_per_case=2, with_history=False)
         store.close()
         env = {
             **os.environ,
