@@ -98,7 +98,8 @@ class ContactLogPanel(RecordListPanel[ContactLogEntry]):
     def after_reload(self) -> None:
         everything = self.entries()
         cancelled = sum(1 for entry in everything if is_cancelled(entry))
-        parts = [self.tr("{n} contact(en)").format(n=len(everything) - cancelled)]
+        held = len(everything) - cancelled
+        parts = [self.tr("1 contact") if held == 1 else self.tr("{n} contacten").format(n=held)]
         if cancelled:
             parts.append(self.tr("{n} keer niet thuis of afgezegd").format(n=cancelled))
         if self.legacy:

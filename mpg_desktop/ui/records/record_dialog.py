@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Generic, Protocol, TypeVar
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -49,6 +50,7 @@ class IssueLabels(FieldErrors):
         errors = any(issue.severity is Severity.FOUT for issue in issues)
         label.setStyleSheet(FIELD_ERROR_STYLE if errors else WARNING_STYLE)
         label.setText("\n".join(("⚠ " if i.severity is Severity.FOUT else "Let op: ") + i.message for i in issues))
+        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # right under its field
         label.show()
 
     def clear(self) -> None:
@@ -67,7 +69,8 @@ class RecordDialog(QDialog, Generic[R]):
         self._width = width
         self._result: R | None = None
         self._reviewed: R | None = None
-        self._widgets: dict[str, QWidget] = {}
+        self._widgets: dict[str, QWidget] = {}  # record attribute -> the field showing its findings
+        self._fields: list[QWidget] = []  # in form order
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet(FIELD_ERROR_STYLE)
@@ -87,7 +90,7 @@ class RecordDialog(QDialog, Generic[R]):
         # Enter in a text box starts a new line; Ctrl+Enter saves from anywhere in the form.
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.save)
-        layout = QVBoxLayout(self)
+        self.main_layout = layout = QVBoxLayout(self)
         # The dialog grows when messages appear under the fields instead of squeezing them.
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addWidget(self.notice)
@@ -99,6 +102,7 @@ class RecordDialog(QDialog, Generic[R]):
         """One row; ``fields`` are the record attributes whose findings show under it."""
         assert isinstance(widget, QWidget)
         self.errors.add_row(label, widget)
+        self._fields.append(widget)
         for name in fields:
             self._widgets[name] = widget
         return widget
@@ -107,6 +111,10 @@ class RecordDialog(QDialog, Generic[R]):
         """Start watching for typed text; call after the fields were filled from the record."""
         hint = self.sizeHint()
         self.resize(max(self._width, hint.width()), hint.height())
+        # The buttons were created first, so Tab from the last field reaches Opslaan and Annuleren;
+        # the cursor starts in the first field, not on a button.
+        if self._fields:
+            self._fields[0].setFocus()
         self.guard = guard = UnsavedChangesGuard(self)
 
         def mark(*_args: object) -> None:
@@ -173,7 +181,9 @@ class RecordDialog(QDialog, Generic[R]):
         self.notice.setStyleSheet(FIELD_ERROR_STYLE if has_errors(issues) else WARNING_STYLE)
         self.notice.show()
         self.save_button.setText(self.tr("Toch &opslaan"))
-        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+        layout = self.main_layout
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
+        self.resize(self.width(), max(self.height(), needed if needed > 0 else self.sizeHint().height()))
         first = next((w for w in self._widgets.values() if w in by_widget), None)
         if first is not None:
             first.setFocus()

@@ -162,14 +162,14 @@ class RecordListPanel(QWidget, Generic[R]):
         ]
         rows += [(day, None, cells) for day, cells in self.extra_rows()]
         rows.sort(key=lambda row: (row[0], row[1] or 0), reverse=True)  # newest first
+        self.table.clearSelection()
         self.table.setRowCount(len(rows))
         self._row_ids = []
         for row, (_day, record_id, cells) in enumerate(rows):
             self._row_ids.append(record_id)
             for column, cell in enumerate(cells):
                 self.table.setItem(row, column, self._item(cell, read_only=record_id is None))
-        if rows:
-            self.table.selectRow(0)
+        # No row is selected on its own: a selection would hide the colour of the newest row.
         self.empty_hint.setVisible(not rows)
         self._update_buttons()
         self.after_reload()

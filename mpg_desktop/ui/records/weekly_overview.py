@@ -104,7 +104,12 @@ class WeeklyOverviewPanel(QGroupBox):
     def _item(self, week: Week, contacts: int, current: Week) -> QListWidgetItem:
         label = required_week_label(week)
         label = label[0].upper() + label[1:]
-        count = self.tr("{n} contact(en)").format(n=contacts)
+        if contacts == 0:
+            count = self.tr("geen contacten")
+        elif contacts == 1:
+            count = self.tr("1 contact")
+        else:
+            count = self.tr("{n} contacten").format(n=contacts)
         if week in self.summaries:
             state = self.tr("klaar")
         elif week == current:
