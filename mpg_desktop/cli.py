@@ -114,6 +114,9 @@ def build_parser() -> argparse.ArgumentParser:
     backup.set_defaults(func=_cmd_backup)
     self_test = sub.add_parser("self-test", help="controleer of het geïnstalleerde programma werkt (zonder scherm)")
     self_test.set_defaults(func=_cmd_self_test)
+    from mpg_desktop.sync.export_command import add_export_command
+
+    add_export_command(sub, _passphrase)
     return parser
 
 
