@@ -58,7 +58,7 @@ from mpg_desktop.storage.cases_repository import (
     load_family,
     load_traject,
 )
-from mpg_desktop.storage.demo_data import SURNAMES
+from mpg_desktop.storage.demo_data import demo_names
 from mpg_desktop.storage.engine import key_pragma
 from mpg_desktop.storage.key_header import KeyHeader
 from mpg_desktop.storage.key_wrapping import KdfParams, new_data_key, wipe
@@ -219,7 +219,7 @@ def make_cases(count: int, seed: int = 2026) -> list[CaseData]:
     phases = list(Phase)
     cases = []
     for _ in range(count):
-        mother, father = rng.choice(SURNAMES), rng.choice(SURNAMES)
+        mother, father = rng.choice(demo_names().surnames), rng.choice(demo_names().surnames)
         size = rng.randint(3, 6)
         members = [Person(rng.choice(_FIRST_NAMES), mother, date(1985, 1, 1) + timedelta(rng.randint(0, 4000)),
                           Role.MOEDER, Sex.VROUW)]  # fmt: skip
