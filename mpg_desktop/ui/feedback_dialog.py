@@ -41,7 +41,7 @@ from mpg_desktop.ui.feedback_flow import FeedbackContext, record_sent
 from mpg_desktop.ui.form_support import FieldErrors, UnsavedChangesGuard
 from mpg_desktop.ui.letter_print import letter_html, print_letter
 from mpg_desktop.ui.unlock_dialog import ERROR_STYLE, NOTICE_STYLE, notice_label
-from mpg_desktop.ui.workers import run_with_progress
+from mpg_desktop.ui.workers import Job, run_with_progress
 
 SHARED_STYLE = "background: #e7f3e7; color: #0b3d0b; padding: 8px; border: 1px solid #4b8b4b; border-radius: 3px;"
 # The moment a phase most likely reports, when nothing is overdue.
@@ -77,6 +77,7 @@ class FeedbackDialog(QDialog):
         self.letter: ReferrerLetter | None = None
         self.produced = False
         self.recorded_once = False
+        self.job: Job | None = None  # the PDF being written, if any
         self.setWindowTitle(self.tr("Terugkoppeling aan de aanmelder"))
         self.resize(900, 780)
 

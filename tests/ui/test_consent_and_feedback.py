@@ -69,6 +69,17 @@ def open_case(main_window, name: str) -> None:  # type: ignore[no-untyped-def]
     assert main_window.case_view.case is not None and name in main_window.case_view.case.family_name
 
 
+def recorder(answer: object) -> tuple[list[tuple[object, ...]], Callable[..., object]]:
+    """A stand-in for a static dialog function: remembers each call and gives ``answer``."""
+    calls: list[tuple[object, ...]] = []
+
+    def record(*args: object, **kwargs: object) -> object:
+        calls.append(args)
+        return answer
+
+    return calls, record
+
+
 def run_instead_of_exec(monkeypatch: pytest.MonkeyPatch, dialog_class: type[QDialog], fill: Callable) -> list:
     """Replace ``dialog_class.exec``: ``fill(dialog)`` types into the form and presses Save."""
     seen: list = []
@@ -90,7 +101,7 @@ def test_consent_dialog_explains_what_is_missing_next_to_the_fields(qtbot) -> No
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.granted_on.setText((TODAY + timedelta(days=3)).strftime("%d-%m-%Y"))
-    dialog.save()
+    qtbot.keyClick(dialog.granted_on, Qt.Key.Key_Return)  # Enter saves
     messages = "\n".join(dialog.errors.visible_messages())
     assert dialog.consent() is None and dialog.result() != QDialog.DialogCode.Accepted
     assert "Ontvanger is verplicht" in messages
@@ -221,9 +232,9 @@ def feedback_dialog(qtbot, store: CaseStore, traject_id: int) -> FeedbackDialog:
 def save_as_pdf(qtbot, dialog: FeedbackDialog, path: Path, monkeypatch) -> str:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(path), "PDF"))
     threads: list[bool] = []
-    dialog.letter_done.connect(
-        lambda _where: threads.append(QThread.currentThread() is QCoreApplication.instance().thread())
-    )
+    app = QCoreApplication.instance()
+    assert app is not None
+    dialog.letter_done.connect(lambda _where: threads.append(QThread.currentThread() is app.thread()))
     with qtbot.waitSignal(dialog.letter_done, timeout=10_000):
         dialog.pdf_button.click()
     qtbot.waitUntil(lambda: Job.running_count() == 0, timeout=10_000)
@@ -273,14 +284,26 @@ def test_letter_to_the_referrer_shares_the_status_and_is_recorded(qtbot, store, 
     assert FeedbackEvent.AFSLUITING not in {m.event for m in load_feedback_context(store, traject_id).missing()}
 
 
+def test_a_letter_that_cannot_be_written_is_reported_and_not_recorded(qtbot, store, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    traject_id = case_with_planted_data(store)
+    dialog = feedback_dialog(qtbot, store, traject_id)
+    missing_folder = tmp_path / "bestaat-niet" / "brief.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(missing_folder), "PDF"))
+    dialog.pdf_button.click()
+    qtbot.waitUntil(lambda: Job.running_count() == 0 and dialog.pdf_button.isEnabled(), timeout=10_000)
+    assert "De brief is niet gemaakt" in dialog.status.text()
+    assert not missing_folder.exists() and not missing_folder.parent.exists()
+    assert list_records(store, traject_id, RecordKind.REFERRER_FEEDBACK, ReferrerFeedback) == []
+
+
 def test_a_moment_the_file_does_not_show_is_not_written_up(qtbot, store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """The case never started: a 'start' letter would state something the file does not show."""
     traject_id = case_with_planted_data(store)
     dialog = feedback_dialog(qtbot, store, traject_id)
     dialog.moment.setCurrentIndex(dialog.moment.findData(FeedbackEvent.START.value))
     assert dialog.about.text() == ""
-    asked: list[object] = []
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: asked.append(a) or ("", ""))
+    asked, chooser = recorder(("", ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", chooser)
     dialog.pdf_button.click()
     assert asked == []
     assert any("staat nog niet in het dossier" in m for m in dialog.errors.visible_messages())
@@ -318,7 +341,8 @@ def test_feedback_tab_lists_what_is_still_due(qtbot, store) -> None:  # type: ig
     tab.load(next(c for c in list_case_summaries(store) if c.traject_id == traject_id))
     assert tab.referrer.text() == "Aanmelder: CJG"
     assert "Nog terug te koppelen: Besluit over de aanmelding" in tab.due.text()
-    assert tab.consent_table.rowCount() == 1 and tab.consent_table.item(0, 0).text() == "CJG"
+    first = tab.consent_table.item(0, 0)
+    assert tab.consent_table.rowCount() == 1 and first is not None and first.text() == "CJG"
 
 
 # -- closure -------------------------------------------------------------------------------------
@@ -341,8 +365,8 @@ def test_closure_refuses_a_missing_end_date_next_to_the_field(qtbot, monkeypatch
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.reason.set_code("doelen_behaald")
-    asked: list[object] = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Discard)
+    asked, question = recorder(QMessageBox.StandardButton.Discard)
+    monkeypatch.setattr(QMessageBox, "question", question)
     qtbot.keyClick(dialog.end_date, Qt.Key.Key_Return)  # Enter saves
     assert dialog.isVisible() and dialog.closure() is None
     assert asked == []  # refused outright: no "save anyway?" question
