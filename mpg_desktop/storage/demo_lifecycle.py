@@ -13,12 +13,21 @@ from datetime import date, datetime, time, timedelta
 from mpg_desktop.models.admission import Decision, DecisionKind
 from mpg_desktop.models.choices import Choice, Tri
 from mpg_desktop.models.closure import Closure, DropoutDetails, Success
+from mpg_desktop.models.consent import Consent, ConsentForm
 from mpg_desktop.models.phase_log import PhaseTransition, TransitionKind
 from mpg_desktop.models.phases import Phase
 from mpg_desktop.models.referral import DomainProblem, InvolvedHelp, Referral, ReferrerContact
 from mpg_desktop.models.traject import Traject
 from mpg_desktop.storage.case_store import CaseStore
-from mpg_desktop.storage.lifecycle_repository import record_transition, save_closure, save_decision, save_referral
+from mpg_desktop.storage.cases_repository import load_family
+from mpg_desktop.storage.lifecycle_repository import (
+    load_lifecycle,
+    record_transition,
+    save_closure,
+    save_consent,
+    save_decision,
+    save_referral,
+)
 
 _PATHS: dict[Phase, tuple[Phase, ...]] = {
     Phase.AANGEMELD: (),
@@ -77,15 +86,40 @@ def _moments(start: date, end: date, count: int) -> list[date]:
     return [start + timedelta(days=max(1, span * (step + 1) // (count + 1))) for step in range(count)]
 
 
+def demo_consents(family_id: int, granted_on: date, mother: str) -> list[Consent]:
+    """What most families sign at the introduction: monitoring and feedback to the referrer."""
+    return [
+        Consent(
+            purpose=Choice(purpose),
+            recipient=recipient,
+            categories=categories,
+            granted_on=granted_on,
+            given_by=mother,
+            given_by_role=Choice("ouder_met_gezag"),
+            form=ConsentForm.SCHRIFTELIJK,
+            recorded_by="Demo-coach",
+        )
+        for purpose, recipient, categories in (
+            ("monitoring_basis", "Gemeente (monitoring)", ("status", "resultaat")),
+            ("terugkoppeling_aanmelder", "Aanmelder", ("status", "voortgang")),
+        )
+    ]
+
+
 def add_demo_history(store: CaseStore, rng: random.Random, traject_id: int, traject: Traject, today: date) -> None:
     save_referral(store, traject_id, demo_referral(rng, traject))
     path = _PATHS[traject.phase]
     if not path:
         return
     end = traject.closed_on or today
-    days = _moments(traject.referral_date, end, len(path))
     if traject.plan_signed_on is not None and Phase.UITVOERING in path:
-        days[path.index(Phase.UITVOERING)] = traject.plan_signed_on
+        # Everything before execution happens before the plan was signed, the rest after it.
+        signed = min(traject.plan_signed_on, end)
+        split = path.index(Phase.UITVOERING)
+        days = [*_moments(traject.referral_date, signed - timedelta(days=1), split), signed]
+        days += _moments(signed, end, len(path) - split - 1)
+    else:
+        days = _moments(traject.referral_date, end, len(path))
     days = [min(day, end) for day in days]
     for index in range(1, len(days)):  # the log must stay in time order
         days[index] = max(days[index], days[index - 1])
@@ -129,3 +163,9 @@ def add_demo_history(store: CaseStore, rng: random.Random, traject_id: int, traj
             plan_signed_on=traject.plan_signed_on if target is Phase.UITVOERING else None,
         )
         current = target
+        if target is Phase.KENNISMAKING and rng.random() < 0.85:
+            state = load_lifecycle(store, traject_id)
+            family = load_family(store, state.family_id)
+            mother = family.members[0].full_name if family.members else "Ouder"
+            for consent in demo_consents(state.family_id, day, mother):
+                save_consent(store, state.family_id, consent)

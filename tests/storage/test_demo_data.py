@@ -93,3 +93,21 @@ def test_demo_histories_match_their_phases(tmp_path: Path) -> None:
         assert buckets[Bucket.TE_LAAT] >= 1  # a few overdue items to practise with
     finally:
         store.close()
+
+
+def test_demo_dates_are_in_order_and_most_families_consented(tmp_path: Path) -> None:
+    from mpg_desktop.storage.lifecycle_repository import list_consents, load_lifecycle
+
+    store = create_demo_store(tmp_path / "demo", kdf=FAST_KDF)
+    try:
+        consented = 0
+        for case in list_case_summaries(store):
+            state = load_lifecycle(store, case.traject_id)
+            if state.traject.plan_signed_on is not None and state.start_date is not None:
+                assert state.start_date <= state.traject.plan_signed_on, case.family_name
+            days = [t.at for t in state.transitions]
+            assert days == sorted(days)
+            consented += bool(list_consents(store, case.family_id))
+        assert consented >= 8
+    finally:
+        store.close()
