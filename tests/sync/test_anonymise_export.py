@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from mpg_desktop.models.admission import Decision, DecisionKind
 from mpg_desktop.models.choices import Choice
@@ -30,6 +30,7 @@ from mpg_desktop.models.traject import Contact
 from mpg_desktop.storage.case_store import CaseStore
 from mpg_desktop.storage.cases_repository import add_contacts
 from mpg_desktop.storage.demo_data import create_demo_store, demo_names
+from mpg_desktop.storage.lifecycle_tables import ConsentRow
 from mpg_desktop.storage.lifecycle_repository import (
     record_transition,
     register_referral,
@@ -122,6 +123,8 @@ def _plant_family(store: CaseStore, p: Planted, index: int) -> int:
 def exported(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     folder = tmp_path_factory.mktemp("export")
     store = create_demo_store(folder / "store", kdf=FAST_KDF)
+    with store.session() as session:  # this test decides who consented, not the demo
+        session.execute(delete(ConsentRow))
     p = Planted([])
     planted = [_plant_family(store, p, i) for i in range(6)]
     with store.session() as session:
