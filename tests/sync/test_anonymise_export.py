@@ -30,7 +30,6 @@ from mpg_desktop.models.traject import Contact
 from mpg_desktop.storage.case_store import CaseStore
 from mpg_desktop.storage.cases_repository import add_contacts
 from mpg_desktop.storage.demo_data import create_demo_store, demo_names
-from mpg_desktop.storage.lifecycle_tables import ConsentRow
 from mpg_desktop.storage.lifecycle_repository import (
     record_transition,
     register_referral,
@@ -38,6 +37,7 @@ from mpg_desktop.storage.lifecycle_repository import (
     save_consent,
     save_decision,
 )
+from mpg_desktop.storage.lifecycle_tables import ConsentRow
 from mpg_desktop.storage.tables import FamilyRow
 from mpg_desktop.sync.analysis import ind_aanmeldingen, ind_duur, pool_bundles
 from mpg_desktop.sync.analysis.tables import from_imported
