@@ -117,6 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
     from mpg_desktop.sync.export_command import add_export_command
 
     add_export_command(sub, _passphrase)
+    from mpg_desktop.sync.supervisor_command import add_supervisor_command
+
+    add_supervisor_command(sub, _passphrase)
     return parser
 
 

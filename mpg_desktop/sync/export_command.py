@@ -16,6 +16,7 @@ def add_export_command(sub: Any, passphrase: Callable[[argparse.Namespace], str]
     parser.add_argument("--to", required=True, help="map waarin de bundel komt (bijvoorbeeld de USB-stick)")
     parser.add_argument("--passphrase")
     parser.add_argument("--yes", action="store_true", help="niet om bevestiging vragen")
+    parser.add_argument("--device-key-out", help="schrijf ook de publieke sleutel van deze laptop (voor de supervisor)")
     parser.set_defaults(func=lambda args: run_export(args, passphrase(args)))
 
 
@@ -39,6 +40,8 @@ def run_export(args: argparse.Namespace, passphrase: str) -> int:
     print(f"Sleutel van de supervisor: vingerafdruk {key.fingerprint}. Controleer die samen met de supervisor.")
     store = CaseStore.open(Path(args.store), passphrase)
     try:
+        if args.device_key_out:
+            _write_device_key(store, Path(args.device_key_out))
         prepared = prepare_export(store)
         print(format_preview(prepared))
         if not args.yes and input("Export maken? [j/n] ").strip().lower() not in ("j", "ja"):
@@ -52,3 +55,14 @@ def run_export(args: argparse.Namespace, passphrase: str) -> int:
         store.close()
     print(f"Export gemaakt: {written.path}")
     return 0
+
+
+def _write_device_key(store: Any, path: Path) -> None:
+    """Write this laptop's public signing key for the supervisor to register (EXP-25)."""
+    from mpg_desktop.sync.export_pipeline import device_private_key
+    from mpg_desktop.sync.keys import KeyKind, device_public_key
+    from mpg_desktop.sync.public_key_file import PublicKeyFile, write_public_key_file
+
+    key = PublicKeyFile(KeyKind.DEVICE_SIGNING, device_public_key(device_private_key(store)))
+    write_public_key_file(path, key)
+    print(f"Sleutel van deze laptop geschreven naar {path}: vingerafdruk {key.fingerprint}.")

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from alembic import context
 
-from mpg_desktop.storage import lifecycle_tables  # noqa: F401 (registers its tables)
+from mpg_desktop.storage import (
+    lifecycle_tables,  # noqa: F401 (registers its tables)
+    supervisor_tables,  # noqa: F401 (registers its tables)
+)
 from mpg_desktop.storage.tables import Base
 
 connection = context.config.attributes["connection"]
