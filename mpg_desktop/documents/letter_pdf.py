@@ -11,8 +11,6 @@ a temporary file. Run it on a worker, not on the GUI thread (it takes some tens 
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
-from datetime import date
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -22,20 +20,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer
 
-MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
+from mpg_desktop.documents.letter_model import PlainLetter, dutch_date
 
 BODY_PT = 13  # large enough to read without glasses; 4.7 asks for a large-font option
 LEADING_PT = 19
@@ -43,33 +28,6 @@ MARGIN = 25 * mm
 HEADER_Y = A4[1] - 15 * mm
 FOOTER_Y = 12 * mm
 GREY = (0.33, 0.33, 0.33)
-
-
-def dutch_date(day: date) -> str:
-    """'3 maart 2025': the month written out is easier to read than 03-03-2025."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-@dataclass(frozen=True)
-class PlainLetter:
-    """What a letter says, independent of how it is rendered (PDF here, print preview in the UI)."""
-
-    organisation: str
-    reference: str  # our case number (kenmerk)
-    letter_date: date
-    address_lines: tuple[str, ...]
-    subject: str
-    heading: str
-    salutation: str
-    paragraphs: tuple[str, ...]
-    closing: tuple[str, ...]  # "Met vriendelijke groet," then the signature lines (room to sign between)
-    title: str = "Brief"  # PDF document title (metadata); never holds case data
-
-    @property
-    def footer_text(self) -> str:
-        """Case number and date; the organisation heads every page."""
-        parts = [f"Kenmerk {self.reference}" if self.reference else "", dutch_date(self.letter_date)]
-        return " · ".join(part for part in parts if part)
 
 
 def _styles() -> dict[str, ParagraphStyle]:

@@ -27,8 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from mpg_desktop.documents.letter_pdf import PlainLetter, dutch_date, letter_pdf_bytes
-from mpg_desktop.documents.network_export import write_bytes_atomic
+from mpg_desktop.documents.letter_model import PlainLetter, dutch_date
 from mpg_desktop.models.admission import Decision, DecisionKind
 from mpg_desktop.models.closure import Closure, Success
 from mpg_desktop.models.code_lists import CodeLists, ListId, default_code_lists
@@ -297,11 +296,15 @@ def _used(category: str, parts: Sequence[tuple[str, str]], sentences: Sequence[s
 
 def referrer_letter_pdf(letter: ReferrerLetter, *, invariant: bool = False) -> bytes:
     """The letter as PDF bytes (pure computation; run on a worker)."""
+    from mpg_desktop.documents.letter_pdf import letter_pdf_bytes  # reportlab only when printing
+
     return letter_pdf_bytes(letter.letter, invariant=invariant)
 
 
 def write_referrer_letter(path: Path, letter: ReferrerLetter) -> Path:
     """Render and write the PDF atomically (temporary file next to ``path``, fsync, rename; owner-only
     permissions). A failure leaves no partial file and no copy in a temporary folder."""
+    from mpg_desktop.documents.network_export import write_bytes_atomic
+
     write_bytes_atomic(path, referrer_letter_pdf(letter))
     return path

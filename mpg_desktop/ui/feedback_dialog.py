@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mpg_desktop.documents.letter_pdf import dutch_date
+from mpg_desktop.documents.letter_model import dutch_date
 from mpg_desktop.documents.referrer_letter import ReferrerLetter, compose_letter, write_referrer_letter
 from mpg_desktop.models.code_lists import ListId, default_code_lists
 from mpg_desktop.models.phases import Phase

@@ -14,7 +14,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QPainter, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 
-from mpg_desktop.documents.letter_pdf import PlainLetter, dutch_date
+from mpg_desktop.documents.letter_model import PlainLetter, dutch_date
 
 BODY_PT = 13
 MARGIN_MM = 25.0
