@@ -21,7 +21,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from bench import Benchmark, BenchOptions, Result, format_report, startup_bench, store_bench
+from bench import Benchmark, BenchOptions, Result, format_report, network_bench, startup_bench, store_bench
 
 # The extension point: every callable here runs, in order, on ``python -m bench``.
 BENCHMARKS: list[Benchmark] = [
@@ -31,6 +31,7 @@ BENCHMARKS: list[Benchmark] = [
     store_bench.storage_diagnosis,
     store_bench.kdf_unlock,  # Argon2id unlock at production cost, reported apart
     startup_bench.startup,  # app start with 2,000 cases vs a bare PySide6 window
+    network_bench.network_map_editing,  # 200 persons, 400 ties: scene build, paint, drag update (< 20 ms), drop
 ]
 
 # Run only with --diagnose: slower breakdowns (none at the moment beyond the default set).

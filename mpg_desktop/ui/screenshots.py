@@ -87,6 +87,9 @@ def take_all(folder: Path) -> None:
     window.table.selectRow(0)
     _save(window, folder, "hoofdvenster-evaluatie-nodig")
     _lifecycle_screens(window, folder)
+    from mpg_desktop.ui.network.shots import take_network_shots
+
+    take_network_shots(folder)  # the network map: 15 persons, 200 persons, the diff view (made-up maps)
     controller.lock()
     app.processEvents()
 

@@ -360,3 +360,36 @@ def test_a_0002_store_upgrades_and_takes_network_maps(tmp_path: Path) -> None:
             assert session.get(NetworkMapRow, 1) is not None
     finally:
         store.close()
+
+
+# -- demo ------------------------------------------------------------------------------------------
+
+
+def test_the_demo_case_file_holds_the_three_demo_maps(tmp_path: Path) -> None:
+    from mpg_desktop.storage.cases_repository import list_case_summaries
+    from mpg_desktop.storage.demo_data import create_demo_store
+    from tests.conftest import FAST_KDF
+
+    store = create_demo_store(tmp_path / "demo", kdf=FAST_KDF)
+    try:
+        found = {}
+        for case in list_case_summaries(store):
+            for stored in load_maps(store, case.traject_id):
+                found[stored.network_map.map_id] = (case, stored.network_map)
+        assert sorted(found) == ["demo-bakker", "demo-ruud", "demo-sanne"]
+        for original in demo_maps():
+            case, stored_map = found[original.map_id]
+            assert stored_map.case_id == case.traject_id
+            # Same map, moved in time: the startkaart three weeks after the referral, none in the future.
+            first = min(s.reference_date for s in stored_map.snapshots)
+            assert (first - case.referral_date).days == 21
+            assert max(s.reference_date for s in stored_map.snapshots) <= date.today()
+            shift = first - min(s.reference_date for s in original.snapshots)
+            moved = replace(
+                original,
+                case_id=case.traject_id,
+                snapshots=tuple(replace(s, reference_date=s.reference_date + shift) for s in original.snapshots),
+            )
+            assert stored_map == moved
+    finally:
+        store.close()

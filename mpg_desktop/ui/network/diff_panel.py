@@ -24,7 +24,9 @@ class DiffPanel(QWidget):
         for name, lines in groups:
             top = QTreeWidgetItem([f"{name} ({len(lines)})"])
             for line in lines:
-                top.addChild(QTreeWidgetItem([line]))
+                item = QTreeWidgetItem([line])
+                item.setToolTip(0, line)  # a long line is cut off on screen; the tooltip shows it whole
+                top.addChild(item)
             self.tree.addTopLevelItem(top)
             top.setExpanded(True)
         if not groups:

@@ -128,10 +128,7 @@ def diff_groups(
         ),
         (
             tr("Dichterbij of verder weg"),
-            [
-                f"{name(c.person_id)}: {closer(c.old, c.new)} (ring {c.old} → {c.new})"
-                for c in diff.ring_changed
-            ],
+            [f"{name(c.person_id)}: {closer(c.old, c.new)} (ring {c.old} → {c.new})" for c in diff.ring_changed],
         ),
         (
             tr("VIP en op afstand"),

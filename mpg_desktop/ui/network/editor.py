@@ -19,6 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QMessageBox,
     QScrollArea,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTabWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -121,32 +123,47 @@ class NetworkEditor(QWidget):
         self.refresh()
 
     # -- construction --------------------------------------------------------------------
-    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None, tip: str = "") -> QAction:
+    def _action(
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        tip: str = "",
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.setToolTip(tip or text.replace("&", ""))
+        action.setStatusTip(tip or text.replace("&", ""))
         action.triggered.connect(slot)
         self.addAction(action)
         return action
 
     def _build_actions(self) -> None:
         stack = self.document.undo_stack
-        self.undo_action = stack.createUndoAction(self, self.tr("Ongedaan maken"))
-        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
-        self.redo_action = stack.createRedoAction(self, self.tr("Opnieuw"))
+        # Own actions rather than createUndoAction: a fixed, short text in the toolbar; what will be
+        # undone is in the tooltip.
+        self.undo_action = self._action(self.tr("Ongedaan maken"), stack.undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action(self.tr("Opnieuw"), stack.redo, "Ctrl+Shift+Z")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        for action in (self.undo_action, self.redo_action):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(action)
-        self.zoom_in_action = self._action(self.tr("Inzoomen"), self.view.zoom_in, "Ctrl+=")
-        self.zoom_out_action = self._action(self.tr("Uitzoomen"), self.view.zoom_out, "Ctrl+-")
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        stack.undoTextChanged.connect(
+            lambda text: self.undo_action.setToolTip(self.tr("Ongedaan maken: {what}").format(what=text))
+        )
+        stack.redoTextChanged.connect(
+            lambda text: self.redo_action.setToolTip(self.tr("Opnieuw: {what}").format(what=text))
+        )
+        self.zoom_in_action = self._action(self.tr("+"), self.view.zoom_in, "Ctrl+=", self.tr("Inzoomen (Ctrl+=)"))
+        self.zoom_out_action = self._action(self.tr("−"), self.view.zoom_out, "Ctrl+-", self.tr("Uitzoomen (Ctrl+-)"))
         self.fit_action = self._action(self.tr("Passend"), self.view.fit, "Ctrl+0", self.tr("Hele kaart in beeld"))
         self.layout_action = self._action(
             self.tr("Schikken"), self.auto_layout, tip=self.tr("Iedereen netjes verdelen over ring en vak")
         )
-        self.peer_action = self._action(self.tr("Relaties tonen"), self._toggle_peer_ties)
+        self.peer_action = self._action(self.tr("Relaties"), self._toggle_peer_ties)
         self.peer_action.setCheckable(True)
         self.peer_action.setToolTip(self.tr("Lijnen tussen personen onderling tonen"))
         self.new_snapshot_action = self._action(self.tr("Nieuw meetmoment…"), self.new_snapshot, "Ctrl+M")
@@ -165,25 +182,38 @@ class NetworkEditor(QWidget):
         for action in (self.undo_action, self.redo_action):
             toolbar.addAction(action)
         toolbar.addSeparator()
-        for action in (
-            self.zoom_in_action,
-            self.zoom_out_action,
-            self.fit_action,
-            self.layout_action,
-            self.peer_action,
-        ):
-            toolbar.addAction(action)
-        toolbar.addSeparator()
         for action in (self.new_snapshot_action, self.finalise_action, self.compare_action, self.export_action):
             toolbar.addAction(action)
         self.toolbar = toolbar
 
         map_page = QWidget(self)
+        self.legend = LegendLabel(map_page)
+        self.legend_button = QToolButton(map_page)
+        self.legend_button.setText(self.tr("Legenda"))
+        self.legend_button.setCheckable(True)
+        self.legend_button.setChecked(True)
+        self.legend_button.toggled.connect(self.legend.setVisible)
+        map_tools = QHBoxLayout()
+        map_tools.setContentsMargins(2, 2, 2, 2)
+        for action in (
+            self.zoom_out_action,
+            self.zoom_in_action,
+            self.fit_action,
+            self.layout_action,
+            self.peer_action,
+        ):
+            button = QToolButton(map_page)
+            button.setDefaultAction(action)
+            button.setAccessibleName(action.toolTip())
+            map_tools.addWidget(button)
+        map_tools.addStretch()
+        map_tools.addWidget(self.legend_button)
         map_layout = QVBoxLayout(map_page)
         map_layout.setContentsMargins(0, 0, 0, 0)
         map_layout.setSpacing(0)
         map_layout.addWidget(self.view, 1)
-        map_layout.addWidget(LegendLabel(map_page))
+        map_layout.addLayout(map_tools)
+        map_layout.addWidget(self.legend)
         self.left = QTabWidget(self)
         self.left.addTab(map_page, self.tr("Kaart"))
         self.left.addTab(self.table, self.tr("Lijst"))
@@ -195,6 +225,8 @@ class NetworkEditor(QWidget):
         details_scroll.setWidget(self.details)
         details_scroll.setWidgetResizable(True)
         details_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Never narrower than the panel's fields need: the map gives way, the fields are not cut off.
+        details_scroll.setMinimumWidth(self.person_panel.minimumSizeHint().width() + 24)
         self.right = QTabWidget(self)
         self.right.addTab(details_scroll, self.tr("Persoon"))
         self.right.addTab(self.issues_panel, self.tr("Controle"))
@@ -205,6 +237,7 @@ class NetworkEditor(QWidget):
         splitter.addWidget(self.right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([650, 350])  # the map first; the panel keeps at least what its fields need
         splitter.setChildrenCollapsible(False)
         self.splitter = splitter
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QGridLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from mpg_desktop.models.network_codes import DrawnWith
 from mpg_desktop.models.network_issues import Issue
@@ -48,11 +48,10 @@ class EgoPanel(QWidget):
         moment_form = QFormLayout(moment)
         moment_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         drawn = QWidget(self)
-        drawn_layout = QHBoxLayout(drawn)
+        drawn_layout = QGridLayout(drawn)
         drawn_layout.setContentsMargins(0, 0, 0, 0)
-        for box in self.drawn_with.values():
-            drawn_layout.addWidget(box)
-        drawn_layout.addStretch()
+        for index, box in enumerate(self.drawn_with.values()):
+            drawn_layout.addWidget(box, index // 2, index % 2)
         moment_form.addRow(self.tr("Getekend met:"), drawn)
         moment_form.addRow(self.tr("Wat ging goed:"), self.strengths)
         layout = QVBoxLayout(self)

@@ -24,9 +24,10 @@ NODE_RADIUS = 18.0
 CENTRE_RADIUS = 46.0
 BASE_RING_SPACING = 105.0
 FIRST_RING_EXTRA = 25.0  # ring 1 a little further out, so its short lines have room for their symbol
-NODE_GAP = 10.0  # free space between two neighbours of one row
+NODE_GAP = 28.0  # free space between two neighbours of one row (room for their names)
 STAGGER = NODE_RADIUS + 6.0  # radial offset of the two rows of a crowded ring
 SECTOR_MARGIN_DEGREES = 3.0  # a dropped person stays this far inside its sector's edges
+ONE_ROW_GROWTH = 1.7  # a ring may grow this much to keep its persons in one row
 
 
 @dataclass(frozen=True)
@@ -68,9 +69,11 @@ def ring_geometry(snapshot: Snapshot | None) -> RingGeometry:
     previous = 0.0
     for ring in RINGS:
         crowd = max((n for (_category, r), n in counts.items() if r == ring), default=0)
-        # Two rows per ring: a sector of angle a at radius r holds 2 * a * r / pitch persons.
-        needed = (crowd + 1) * pitch / (2 * math.radians(SECTOR_DEGREES))
-        radius = max(FIRST_RING_EXTRA + ring * BASE_RING_SPACING, previous + BASE_RING_SPACING, needed)
+        base = max(FIRST_RING_EXTRA + ring * BASE_RING_SPACING, previous + BASE_RING_SPACING)
+        # One row of persons if the ring need not grow much for it, else two rows (the layout then
+        # staggers): a sector of angle a at radius r holds a * r / pitch persons per row.
+        one_row = (crowd + 1) * pitch / math.radians(SECTOR_DEGREES)
+        radius = max(base, one_row if one_row <= base * ONE_ROW_GROWTH else one_row / 2)
         radii.append(radius)
         previous = radius
     return RingGeometry((radii[0], radii[1], radii[2], radii[3]))
@@ -113,9 +116,7 @@ def display_positions(
     for (_category, ring), person_ids in groups.items():
         radius = geometry.radius(ring)
         person_ids.sort(key=lambda pid: angles[pid])
-        crowded = any(
-            math.radians(abs(angles[b] - angles[a])) * radius < pitch for a, b in pairwise(person_ids)
-        )
+        crowded = any(math.radians(abs(angles[b] - angles[a])) * radius < pitch for a, b in pairwise(person_ids))
         for index, person_id in enumerate(person_ids):
             offset = (STAGGER if index % 2 else -STAGGER) if crowded else 0.0
             positions[person_id] = polar(radius + offset, angles[person_id])

@@ -38,8 +38,10 @@ from mpg_desktop.ui.network.palette import (
 
 LABEL_FONT_PX = 15
 SMALL_FONT_PX = 12
-NAME_LOD = 0.45  # below this zoom names are not drawn (the list view has them all)
-LABEL_MAX_WIDTH = 120.0
+NAME_LOD = 0.28  # below this zoom names are not drawn (the list view has them all)
+MIN_NAME_SCREEN_PX = 9.0  # zoomed out, names grow (up to NAME_GROWTH) to stay this large on screen
+NAME_GROWTH = 1.6
+LABEL_MAX_WIDTH = 150.0
 
 
 @dataclass(frozen=True)
@@ -138,9 +140,13 @@ class PersonItem(QGraphicsItem):
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         self.setZValue(2)
         self.setToolTip(look.tooltip)
+        # Painted once into a pixmap and blitted while anything around it moves (drag < 20 ms).
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._bounds = self._compute_bounds()
 
     def set_movable(self, movable: bool) -> None:
+        if bool(self.flags() & QGraphicsItem.GraphicsItemFlag.ItemIsMovable) == movable:
+            return
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, movable)
         self.setCursor(Qt.CursorShape.OpenHandCursor if movable else Qt.CursorShape.PointingHandCursor)
 
@@ -155,13 +161,13 @@ class PersonItem(QGraphicsItem):
 
     def _compute_bounds(self) -> QRectF:
         half = max(self.look.label_width / 2, NODE_RADIUS + 30)
-        reach = NODE_RADIUS * 1.4 + LABEL_FONT_PX + 8  # badges, then the name (above or below)
+        reach = NODE_RADIUS * 1.4 + LABEL_FONT_PX * NAME_GROWTH + 8  # badges, then the name (above or below)
         tag = 24 if self.look.diff_mode else 0
         return QRectF(-half, -reach - tag, 2 * half, 2 * (reach + tag))
 
-    def label_rect(self) -> QRectF:
+    def label_rect(self, font_px: float = LABEL_FONT_PX) -> QRectF:
         """Where the name goes: under the node, or above it (clear of the badges) for the upper half."""
-        width, height = self.look.label_width, LABEL_FONT_PX + 5
+        width, height = self.look.label_width, font_px + 5
         top = -NODE_RADIUS * 1.35 - height if self.look.label_above else NODE_RADIUS + 2
         return QRectF(-width / 2, top, width, height)
 
@@ -174,7 +180,6 @@ class PersonItem(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         look = self.look
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         dimmed = look.diff_mode and not look.mark
         if dimmed:
             painter.setOpacity(0.45)
@@ -189,11 +194,12 @@ class PersonItem(QGraphicsItem):
         draw_person_node(painter, look)
         if lod < NAME_LOD:
             return
-        painter.setFont(map_font(LABEL_FONT_PX))
+        font_px = round(min(max(LABEL_FONT_PX, MIN_NAME_SCREEN_PX / lod), LABEL_FONT_PX * NAME_GROWTH))
+        painter.setFont(map_font(font_px))
         painter.setPen(QColor(TEXT_COLOUR))
         metrics = QFontMetricsF(painter.font())
         name = metrics.elidedText(look.name, Qt.TextElideMode.ElideRight, look.label_width)
-        label = self.label_rect()
+        label = self.label_rect(font_px)
         painter.drawText(label, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter, name)
         if look.symbol_beside:
             draw_symbol_box(painter, QPointF(NODE_RADIUS + 14, 0), look.symbol_beside, QColor(TEXT_COLOUR))
@@ -238,8 +244,31 @@ def draw_symbol_box(painter: QPainter, centre: QPointF, symbol: str, colour: QCo
     return rect
 
 
+class SymbolItem(QGraphicsItem):
+    """The rating symbol in its box on a tie; a small cached pixmap, moved with the tie."""
+
+    def __init__(self, parent: QGraphicsItem) -> None:
+        super().__init__(parent)
+        self.rating: Rating | None = None
+        self.dimmed = False
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def set_style(self, rating: Rating | None, dimmed: bool) -> None:
+        self.rating, self.dimmed = rating, dimmed
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(-22, -10, 44, 20)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if self.dimmed:
+            painter.setOpacity(0.45)
+        draw_symbol_box(painter, QPointF(), rating_symbol(self.rating), rating_colour(self.rating))
+
+
 class TieItem(QGraphicsItem):
-    """The line centre -> person with the rating symbol near the person's end."""
+    """The line centre -> person, with the rating symbol at the middle of the drawn line."""
 
     def __init__(self, person: PersonItem) -> None:
         super().__init__()
@@ -247,18 +276,25 @@ class TieItem(QGraphicsItem):
         person.ties.append(self)
         self.rating: Rating | None = None
         self.dimmed = False
+        # The symbol sits this far before the person: on the edge of the person's ring band, where
+        # no other person is drawn (set by the scene from the ring geometry).
+        self.symbol_offset = 50.0
         self.setZValue(0)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.symbol = SymbolItem(self)
         self._start = QPointF()
         self._end = QPointF()
-        self._label = QPointF()
         self._bounds = QRectF()
         self.refresh()
 
-    def set_style(self, rating: Rating | None, dimmed: bool) -> None:
+    def set_style(self, rating: Rating | None, dimmed: bool, symbol_offset: float) -> None:
         if (rating, dimmed) != (self.rating, self.dimmed):
             self.rating, self.dimmed = rating, dimmed
+            self.symbol.set_style(rating, dimmed)
             self.update()
+        if symbol_offset != self.symbol_offset:
+            self.symbol_offset = symbol_offset
+            self.refresh()
 
     def refresh(self) -> None:
         """Follow the person (called on every move, so it must stay cheap)."""
@@ -266,29 +302,26 @@ class TieItem(QGraphicsItem):
         distance = math.hypot(target.x(), target.y())
         self.prepareGeometryChange()
         if distance < CENTRE_RADIUS + NODE_RADIUS:
-            self._start = self._end = self._label = QPointF()
+            self._start = self._end = QPointF()
             self._bounds = QRectF()
+            self.symbol.setVisible(False)
             return
         ux, uy = target.x() / distance, target.y() / distance
         self._start = QPointF(ux * CENTRE_RADIUS, uy * CENTRE_RADIUS)
         self._end = QPointF(target.x() - ux * NODE_RADIUS, target.y() - uy * NODE_RADIUS)
-        along = (CENTRE_RADIUS + distance - NODE_RADIUS) / 2  # the midpoint of the drawn line
-        self._label = QPointF(ux * along, uy * along)
-        margin = 12.0
+        along = max(distance - self.symbol_offset, (CENTRE_RADIUS + distance - NODE_RADIUS) / 2)
+        self.symbol.setPos(ux * along, uy * along)
+        self.symbol.setVisible(True)
+        margin = 4.0
         self._bounds = QRectF(self._start, self._end).normalized().adjusted(-margin, -margin, margin, margin)
 
     def boundingRect(self) -> QRectF:
         return self._bounds
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        if self._bounds.isEmpty():
-            return
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(tie_pen(self.rating, dimmed=self.dimmed))
-        painter.drawLine(self._start, self._end)
-        if self.dimmed:
-            painter.setOpacity(0.45)
-        draw_symbol_box(painter, self._label, rating_symbol(self.rating), rating_colour(self.rating))
+        if not self._bounds.isEmpty():
+            painter.setPen(tie_pen(self.rating, dimmed=self.dimmed))
+            painter.drawLine(self._start, self._end)
 
 
 _PEER_PENS = {
@@ -310,7 +343,10 @@ class PeerTieItem(QGraphicsItem):
         self.setZValue(1)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setToolTip(tr(kind.label))
+        colour, style = _PEER_PENS[kind]
+        self._pen = QPen(QColor(colour), 1.6, style)
         self._path = QPainterPath()
+        self._bounds = QRectF()
         self.refresh()
 
     def detach(self) -> None:
@@ -327,14 +363,13 @@ class PeerTieItem(QGraphicsItem):
         path.quadTo(control, q)
         self.prepareGeometryChange()
         self._path = path
+        self._bounds = path.boundingRect().adjusted(-3, -3, 3, 3)
 
     def boundingRect(self) -> QRectF:
-        return self._path.boundingRect().adjusted(-3, -3, 3, 3)
+        return self._bounds
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        colour, style = _PEER_PENS[self.kind]
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor(colour), 1.6, style))
+        painter.setPen(self._pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self._path)
 
@@ -390,10 +425,14 @@ class CentreItem(QGraphicsItem):
         draw_symbol_box(painter, QPointF(0, 22), rating_symbol(self.self_rating), rating_colour(self.self_rating))
 
 
+TITLE_FLAGS = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+
+
 class BackgroundItem(QGraphicsItem):
     """Rings, sector borders and titles; the professionals' sector is hatched ('zijn geen netwerk')."""
 
     TITLE_PX = 16
+    TITLE_WIDTH = 170.0
 
     def __init__(self, geometry: RingGeometry) -> None:
         super().__init__()
@@ -401,6 +440,8 @@ class BackgroundItem(QGraphicsItem):
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.geometry = geometry
+        self.scale_factor = 1.0
+        self.title_px = self.TITLE_PX
         self._titles: list[tuple[Category, str, QRectF]] = []
         self._bounds = QRectF()
         self._layout_titles()
@@ -415,15 +456,22 @@ class BackgroundItem(QGraphicsItem):
     def _layout_titles(self) -> None:
         """Each sector title outside the outer ring at the sector's middle, its near side facing the map."""
         outer = self.geometry.outer
-        metrics = QFontMetricsF(map_font(self.TITLE_PX, bold=True))
+        # A big map is shown zoomed out: its titles grow with it, so they stay readable.
+        self.scale_factor = max(1.0, outer / 560.0)
+        self.title_px = round(self.TITLE_PX * self.scale_factor)
+        metrics = QFontMetricsF(map_font(self.title_px, bold=True))
         self._titles = []
         bounds = QRectF(-outer, -outer, 2 * outer, 2 * outer)
         for category in Category:
             start, end = sector_bounds(category)
             angle = (start + end) / 2
             title = tr(SECTOR_TITLES[category])
-            width, height = metrics.horizontalAdvance(title) + 8, metrics.height() + 4
-            x, y = polar(outer + 12, angle)
+            # Wrapped at a fixed width, so side titles do not widen the map (it is shown fitted).
+            box = metrics.boundingRect(
+                QRectF(0, 0, self.TITLE_WIDTH * self.scale_factor, 1000), int(TITLE_FLAGS), title
+            )
+            width, height = box.width() + 8, box.height() + 4
+            x, y = polar(outer + 12 * self.scale_factor, angle)
             sin, cos = math.sin(math.radians(angle)), -math.cos(math.radians(angle))
             rect = QRectF(x - width / 2 + (width / 2) * sin, y - height / 2 + (height / 2) * cos, width, height)
             self._titles.append((category, title, rect))
@@ -457,15 +505,16 @@ class BackgroundItem(QGraphicsItem):
         for category in Category:
             border = sector_bounds(category)[0]
             painter.drawLine(QPointF(*polar(geometry.boundary(0), border)), QPointF(*polar(outer, border)))
-        painter.setFont(map_font(self.TITLE_PX, bold=True))
+        painter.setFont(map_font(self.title_px, bold=True))
         for category, title, rect in self._titles:
             painter.setPen(sector_colour(category).darker(125))
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, title)
+            painter.drawText(rect, TITLE_FLAGS, title)
         # Ring numbers on the 6 o'clock border, where no sector has its persons.
-        painter.setFont(map_font(12, bold=True))
+        painter.setFont(map_font(round(12 * self.scale_factor), bold=True))
+        half = 10 * self.scale_factor
         for ring in RINGS:
             x, y = polar(geometry.radius(ring), 180.0)
-            rect = QRectF(x - 10, y - 10, 20, 20)
+            rect = QRectF(x - half, y - half, 2 * half, 2 * half)
             painter.setPen(QPen(QColor("#8A8A8A"), 1.0))
             painter.setBrush(QColor("white"))
             painter.drawEllipse(rect)

@@ -14,9 +14,9 @@ def legend_text() -> str:
     groups = ", ".join(f"{g.badge} = {tr(g.label).lower()}" for g in SupportGroup)
     rings = ", ".join(f"{n} {tr(name)}" for n, name in enumerate(RING_NAMES, start=1))
     return tr(
-        "Lijn: {ratings} (dik = sterk, gestreept = negatief, gestippeld = nog niet gewaardeerd). "
-        "Gevuld bolletje = woont in huis; vierkant = hulpverlener (geen netwerk); ★ = VIP; ⊘ = op afstand houden. "
-        "Steun: {groups}. Ringen: {rings}."
+        "Lijn: {ratings} (dik = sterk, streepjes = negatief, puntjes = nog niet gewaardeerd). "
+        "Gevuld = woont in huis · vierkant = hulpverlener (geen netwerk) · ★ VIP · ⊘ op afstand houden · "
+        "steun: {groups} · ringen: {rings}."
     ).format(ratings=ratings, groups=groups, rings=rings)
 
 

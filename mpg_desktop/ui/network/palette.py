@@ -8,6 +8,8 @@ meaning. GUI thread only (QPen/QFont are cheap values, but fonts need the applic
 
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPen
 
@@ -56,8 +58,11 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("NetworkMap", text)
 
 
+@cache
 def tie_pen(rating: Rating | None, *, dimmed: bool = False) -> QPen:
-    """The centre->person line of a rating: colour, width and dash pattern from the rating scale."""
+    """The centre->person line of a rating: colour, width and dash pattern from the rating scale.
+
+    Shared (cached): copy it (``QPen(tie_pen(r))``) before changing it."""
     style = rating_style(rating)
     colour = QColor(style.colour)
     if dimmed:
@@ -77,8 +82,11 @@ def sector_colour(category: Category, alpha: int = 255) -> QColor:
     return colour
 
 
+@cache
 def map_font(pixels: int, *, bold: bool = False) -> QFont:
-    """A font sized in scene units, so text scales with the map (zoom, print) like everything else."""
+    """A font sized in scene units, so text scales with the map (zoom, print) like everything else.
+
+    Shared (cached, fonts are made once per size): copy it before changing it."""
     font = QFont()
     font.setPixelSize(pixels)
     font.setBold(bold)

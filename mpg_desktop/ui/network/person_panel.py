@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -99,13 +98,19 @@ class PersonPanel(QWidget):
         self.category = QComboBox(self)
         for category in Category:
             self.category.addItem(self.tr(SECTOR_TITLES[category]), category.value)
+        for combo in (self.relationship, self.category):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
         self.network_type = CodeCombo(NetworkType, self.tr("Netwerktype"), parent=self)
         self.ring = QComboBox(self)
         for number, name in enumerate(RING_NAMES, start=1):
             self.ring.addItem(f"{number} – {self.tr(name)}", number)
         self.household = QCheckBox(self.tr("Woont in het huishouden"), self)
         # VIP and keep-away.
-        self.vip = QCheckBox(self.tr("VIP (belangrijk positief persoon, gekozen door de cliënt)"), self)
+        self.vip = QCheckBox(self.tr("VIP (gekozen door de cliënt)"), self)
+        self.vip.setToolTip(
+            self.tr("Een belangrijk, positief persoon uit het persoonlijk netwerk, door de cliënt gekozen")
+        )
         self.keep_away = QCheckBox(self.tr("Op afstand houden"), self)
         self.scope = {scope: QCheckBox(self.tr(scope.label), self) for scope in KeepAwayScope}
         # Support.
@@ -162,17 +167,19 @@ class PersonPanel(QWidget):
         scope_layout = QGridLayout(scope_row)
         scope_layout.setContentsMargins(16, 0, 0, 0)
         for index, box in enumerate(self.scope.values()):
-            scope_layout.addWidget(box, index // 2, index % 2)
+            scope_layout.addWidget(box, index, 0)
         support_grid = QWidget(self)
         grid = QGridLayout(support_grid)
         grid.setContentsMargins(0, 0, 0, 0)
         for index, box in enumerate(self.support.values()):
-            grid.addWidget(box, index // 2, index % 2)
+            grid.addWidget(box, index, 0)  # one column: the panel may be narrow
         peer_row = QWidget(self)
-        peer_layout = QHBoxLayout(peer_row)
+        peer_layout = QGridLayout(peer_row)
         peer_layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.peer_other, self.peer_kind, self.peer_add, self.peer_remove):
-            peer_layout.addWidget(widget)
+        peer_layout.addWidget(self.peer_other, 0, 0)
+        peer_layout.addWidget(self.peer_kind, 0, 1)
+        peer_layout.addWidget(self.peer_add, 1, 0)
+        peer_layout.addWidget(self.peer_remove, 1, 1)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QObject, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from mpg_desktop.models.network_catalogue import NetworkCatalogue, default_catalogue
 from mpg_desktop.models.network_codes import Category, SupportGroup
@@ -67,6 +67,7 @@ def build_scene(
         network_map.snapshot(snapshot_id),
         SceneOptions(editable=False, labels=labels, focus_label=focus),
     )
+    scene.without_pixmap_caches()
     return scene
 
 
@@ -88,7 +89,7 @@ def paint_sheet(
     painter.drawText(QRectF(page.left() + margin, page.top() + margin, page.width(), 40 * unit), titles[0])
     painter.setFont(_font(20 * unit))
     painter.drawText(QRectF(page.left() + margin, page.top() + margin + 42 * unit, page.width(), 30 * unit), titles[1])
-    legend_width = 330 * unit
+    legend_width = 380 * unit
     top = page.top() + margin + 90 * unit
     map_rect = QRectF(page.left() + margin, top, page.width() - legend_width - 3 * margin, page.bottom() - top - margin)
     scene.render(painter, map_rect, scene.map_rect(), Qt.AspectRatioMode.KeepAspectRatio)
@@ -130,7 +131,7 @@ def _legend(painter: QPainter, rect: QRectF, unit: float) -> None:
     heading(tr("Waardering van de relatie"))
     for rating in RATING_ORDER:
         icon = entry(rating_text(rating))
-        pen = tie_pen(rating)
+        pen = QPen(tie_pen(rating))
         pen.setWidthF(pen.widthF() * unit * 0.9)
         painter.setPen(pen)
         painter.drawLine(QPointF(icon.left(), icon.center().y()), QPointF(icon.left() + 26 * unit, icon.center().y()))
@@ -308,7 +309,7 @@ def write_png(image: QImage, path: Path) -> Path:
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".png")
     os.close(handle)
     try:
-        if not image.save(temporary, b"PNG"):
+        if not image.save(temporary):  # the format follows from the .png suffix
             raise OSError(f"PNG could not be written to {path.parent}")
         os.replace(temporary, path)
     except BaseException:

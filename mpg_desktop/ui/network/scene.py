@@ -9,11 +9,12 @@ place. GUI thread only.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QPointF, QRectF, Signal
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
 from mpg_desktop.models.network_catalogue import NetworkCatalogue, default_catalogue
 from mpg_desktop.models.network_codes import SupportGroup
@@ -21,6 +22,7 @@ from mpg_desktop.models.network_map import NetworkMap, Person, PersonState, Snap
 from mpg_desktop.models.network_rating import rating_label, rating_symbol
 from mpg_desktop.ui.network.geometry import NODE_RADIUS, RingGeometry, display_positions, ring_geometry
 from mpg_desktop.ui.network.items import (
+    LABEL_FONT_PX,
     LABEL_MAX_WIDTH,
     BackgroundItem,
     CentreItem,
@@ -94,6 +96,7 @@ class NetworkScene(QGraphicsScene):
         self.peer_items: list[PeerTieItem] = []
         self.ghosts: list[PersonItem] = []
         self._peer_key: object = None
+        self._looks: dict[str, tuple[object, PersonLook, Person, PersonState]] = {}
         self._fit_rect()
 
     # -- content -------------------------------------------------------------------------
@@ -110,7 +113,9 @@ class NetworkScene(QGraphicsScene):
         states = snapshot.persons if snapshot is not None else ()
         order = [person.person_id for person in network_map.persons]
         positions = display_positions(snapshot, order, geometry) if snapshot is not None else {}
-        label_widths = _label_widths(positions)
+        rings = {state.person_id: state.ring for state in states}
+        above = {pid: self._label_above(position, rings[pid]) for pid, position in positions.items()}
+        label_widths = _label_widths(positions, above)
         present = set()
         for state in states:
             pid = state.person_id
@@ -118,7 +123,7 @@ class NetworkScene(QGraphicsScene):
             if person is None:
                 continue  # S1: reported by validation; nothing to draw
             present.add(pid)
-            look = self._look(person, state, options, label_widths.get(pid, LABEL_MAX_WIDTH), positions[pid][1] < 0)
+            look = self._look(person, state, options, label_widths.get(pid, LABEL_MAX_WIDTH), above[pid])
             item = self.person_items.get(pid)
             if item is None:
                 item = PersonItem(pid, look)
@@ -138,14 +143,42 @@ class NetworkScene(QGraphicsScene):
             hide_line = state.keep_away and not options.show_keep_away_lines
             tie = self.tie_items[pid]
             tie.setVisible(not hide_line)
-            tie.set_style(state.tie.rating, options.marks is not None and not look.mark)
+            offset = geometry.radius(state.ring) - geometry.boundary(state.ring - 1)
+            tie.set_style(state.tie.rating, options.marks is not None and not look.mark, offset)
         for pid in [pid for pid in self.person_items if pid not in present]:
             self._remove_person(pid)
         self._show_peer_ties(snapshot, options)
         self._show_ghosts(network_map, snapshot, options, persons)
 
+    def _label_above(self, position: tuple[float, float], ring: int) -> bool:
+        """Names go on the outer side of the ring; on a crowded ring's inner row, on the inner side,
+        so the names of the two rows do not run into each other."""
+        x, y = position
+        inner_row = math.hypot(x, y) < self.geometry.radius(ring) - 1
+        return y > 0 if inner_row else y < 0
+
     def _look(
         self, person: Person, state: PersonState, options: SceneOptions, label_width: float, above: bool = False
+    ) -> PersonLook:
+        """The look of one person; reused while the person, its state (the same objects: maps are
+        immutable) and what the options say about it stay the same."""
+        pid = person.person_id
+        key = (
+            options.labels.get(pid) if options.labels else None,
+            None if options.marks is None else options.marks.get(pid, ""),
+            options.show_keep_away_lines,
+            label_width,
+            above,
+        )
+        cached = self._looks.get(person.person_id)
+        if cached is not None and cached[0] == key and cached[2] is person and cached[3] is state:
+            return cached[1]
+        look = self._make_look(person, state, options, label_width, above)
+        self._looks[person.person_id] = (key, look, person, state)
+        return look
+
+    def _make_look(
+        self, person: Person, state: PersonState, options: SceneOptions, label_width: float, above: bool
     ) -> PersonLook:
         name = options.labels.get(person.person_id, person.display_name) if options.labels else person.display_name
         hide_line = state.keep_away and not options.show_keep_away_lines
@@ -168,6 +201,7 @@ class NetworkScene(QGraphicsScene):
     def _remove_person(self, pid: str) -> None:
         item = self.person_items.pop(pid)
         tie = self.tie_items.pop(pid)
+        self._looks.pop(pid, None)
         for peer in [t for t in item.ties if isinstance(t, PeerTieItem)]:
             peer.detach()
             self.peer_items.remove(peer)
@@ -214,7 +248,7 @@ class NetworkScene(QGraphicsScene):
         for state in gone:
             person = persons[state.person_id]
             x, y = positions[state.person_id]
-            look = self._look(person, state, options, LABEL_MAX_WIDTH, y < 0)
+            look = self._look(person, state, options, LABEL_MAX_WIDTH, self._label_above((x, y), state.ring))
             ghost = PersonItem(state.person_id, _ghost(look))
             ghost.set_movable(False)
             ghost.setPos(QPointF(x, y))
@@ -253,6 +287,11 @@ class NetworkScene(QGraphicsScene):
         if dropped:
             self.persons_dropped.emit(dropped)
 
+    def without_pixmap_caches(self) -> None:
+        """Paint every item directly: for print and PDF, where cached pixmaps would turn text into images."""
+        for item in self.items():
+            item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+
     def map_rect(self) -> QRectF:
         """The drawn map: rings and sector titles (what 'fit to view' shows)."""
         return self.background.boundingRect()
@@ -275,17 +314,26 @@ def _ghost(look: PersonLook) -> PersonLook:
     )
 
 
-def _label_widths(positions: Mapping[str, tuple[float, float]]) -> dict[str, float]:
-    """How wide each name may be: up to halfway to the nearest person at about the same height."""
-    ordered = sorted(positions.items(), key=lambda item: item[1][1])
-    reach = 2 * NODE_RADIUS
+def _label_widths(positions: Mapping[str, tuple[float, float]], above: Mapping[str, bool]) -> dict[str, float]:
+    """How wide each name may be so that two names side by side do not overlap.
+
+    A name is centred under (or above) its person; two names on about the same height, ``dx``
+    apart, fit when each is at most ``dx - gap`` wide. Longer names are cut off ('…'); the
+    tooltip and the list show them whole.
+    """
+    label_height = LABEL_FONT_PX + 10  # a little more than a line, so names just apart vertically count too
+    centres = {
+        pid: (x, y - (NODE_RADIUS * 1.35 + label_height / 2) if above[pid] else y + NODE_RADIUS + label_height / 2)
+        for pid, (x, y) in positions.items()
+    }
+    ordered = sorted(centres.items(), key=lambda item: item[1][1])
     widths: dict[str, float] = {}
     for index, (pid, (x, y)) in enumerate(ordered):
         room = LABEL_MAX_WIDTH
         for step in (-1, 1):
             other = index + step
-            while 0 <= other < len(ordered) and abs(ordered[other][1][1] - y) < reach:
-                room = min(room, 2 * abs(ordered[other][1][0] - x) - LABEL_GAP)
+            while 0 <= other < len(ordered) and abs(ordered[other][1][1] - y) < label_height:
+                room = min(room, abs(ordered[other][1][0] - x) - LABEL_GAP)
                 other += step
         widths[pid] = max(room, 2 * NODE_RADIUS + 8)
     return widths

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QLocale, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -122,6 +122,7 @@ class NewSnapshotDialog(QDialog):
         self.day = QDateEdit(QDate(today.year, today.month, today.day), self)
         self.day.setDisplayFormat("dd-MM-yyyy")
         self.day.setCalendarPopup(True)
+        self.day.setLocale(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))  # Dutch month names
         self.day.setAccessibleName(self.tr("Datum"))
         self.drawn_with = {code: QCheckBox(self.tr(code.label), self) for code in DrawnWith}
         for code, box in self.drawn_with.items():

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -36,6 +36,23 @@ from mpg_desktop.ui.tabs.base import CaseTab
 from mpg_desktop.ui.workers import Job
 
 
+class MapWindow(QWidget):
+    """The editor in a window of its own (a map needs room). Closing it puts the editor back in the tab;
+    locking closes it like every window with case data."""
+
+    closed = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle(self.tr("Netwerkkaart – MPG Desktop"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closed.emit()
+        super().closeEvent(event)
+
+
 class NetworkTab(CaseTab):
     """Emits ``maps_loaded`` once the maps of a case are on screen and ``saved`` after each save."""
 
@@ -59,12 +76,17 @@ class NetworkTab(CaseTab):
         chooser_label = QLabel(self.tr("&Kaart van:"), self)
         chooser_label.setBuddy(self.chooser)
         self.new_button = QPushButton(self.tr("Nieuwe &kaart…"), self)
+        self.window_button = QPushButton(self.tr("Groot &venster"), self)
+        self.window_button.setToolTip(self.tr("De kaart in een eigen, groot venster openen"))
+        self.window_button.setEnabled(False)
+        self.map_window: MapWindow | None = None
         self.status = QLabel(self)
         self.status.setAccessibleName(self.tr("Opslaan"))
         top = QHBoxLayout()
         top.addWidget(chooser_label)
         top.addWidget(self.chooser, 1)
         top.addWidget(self.new_button)
+        top.addWidget(self.window_button)
         top.addWidget(self.status)
 
         self.empty = QWidget(self)
@@ -81,8 +103,16 @@ class NetworkTab(CaseTab):
         empty_layout.addWidget(self.empty_text)
         empty_layout.addWidget(self.create_button)
         empty_layout.addStretch()
+        self.elsewhere = QWidget(self)
+        elsewhere_layout = QVBoxLayout(self.elsewhere)
+        elsewhere_text = QLabel(self.tr("De kaart staat in een eigen venster."), self.elsewhere)
+        self.back_button = QPushButton(self.tr("Terug naar dit tabblad"), self.elsewhere)
+        elsewhere_layout.addWidget(elsewhere_text)
+        elsewhere_layout.addWidget(self.back_button)
+        elsewhere_layout.addStretch()
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.empty)
+        self.pages.addWidget(self.elsewhere)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -92,6 +122,8 @@ class NetworkTab(CaseTab):
         self.chooser.activated.connect(self._chosen)
         self.new_button.clicked.connect(self.create_map)
         self.create_button.clicked.connect(self.create_map)
+        self.window_button.clicked.connect(self.pop_out)
+        self.back_button.clicked.connect(lambda: self.map_window is not None and self.map_window.close())
 
     # -- loading -------------------------------------------------------------------------
     def load(self, case: CaseSummary) -> None:
@@ -132,6 +164,9 @@ class NetworkTab(CaseTab):
         self.status.setText("")
         if not maps:
             self.chooser.setEnabled(False)
+            if self.map_window is not None:
+                self.map_window.close()
+            self.window_button.setEnabled(False)
             self.pages.setCurrentWidget(self.empty)
         else:
             self.chooser.setEnabled(True)
@@ -162,7 +197,38 @@ class NetworkTab(CaseTab):
                 d for d in (self.case.last_evaluation_on, self.case.next_evaluation()) if d is not None
             )
             self.editor.refresh()
-        self.pages.setCurrentWidget(self.editor)
+        self.window_button.setEnabled(True)
+        if self.map_window is None:
+            self.pages.setCurrentWidget(self.editor)
+        else:
+            self.map_window.setWindowTitle(
+                self.tr("Netwerkkaart van {label} – MPG Desktop").format(label=network_map.focus_label)
+            )
+
+    def pop_out(self) -> None:
+        """Show the editor in its own maximised window."""
+        if self.editor is None or self.map_window is not None:
+            return
+        window = MapWindow(self)
+        layout = window.layout()
+        assert layout is not None
+        layout.addWidget(self.editor)  # takes the editor out of the tab
+        self.editor.show()  # a widget given a new parent is hidden until shown again
+        self.map_window = window
+        window.setWindowTitle(
+            self.tr("Netwerkkaart van {label} – MPG Desktop").format(label=self.editor.network_map.focus_label)
+        )
+        window.closed.connect(self._pop_in)
+        self.pages.setCurrentWidget(self.elsewhere)
+        window.showMaximized()
+
+    def _pop_in(self) -> None:
+        window, self.map_window = self.map_window, None
+        if self.editor is not None:
+            self.pages.addWidget(self.editor)
+            self.pages.setCurrentWidget(self.editor)
+        if window is not None:
+            window.deleteLater()
 
     def _saver_for(self, map_id: str, revision: int, focus_person_id: int | None) -> MapSaver:
         saver = self._savers.get(map_id)
