@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from mpg_desktop import __version__
@@ -32,11 +32,22 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("MPG Desktop")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("mpg_desktop")
+    install_qt_translations(app)
     translator = QTranslator(app)
     # Dutch is the source language; other languages load from resources/translations when built.
     if translator.load(QLocale(), "mpg_desktop", "_", str(Path(__file__).parent.parent / "resources" / "translations")):
         app.installTranslator(translator)
     return app
+
+
+def install_qt_translations(app: QCoreApplication) -> bool:
+    """Qt's own texts (Ja/Nee/Annuleren on standard buttons, dialogs) in Dutch, from the
+    translations that ship with Qt."""
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands), "qtbase", "_", folder):
+        return False
+    return app.installTranslator(translator)
 
 
 def run_gui(store_dir: Path | None = None, demo: bool = False) -> int:

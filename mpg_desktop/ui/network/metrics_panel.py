@@ -3,6 +3,8 @@ snapshot, and their trend over all snapshots as a chart."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
@@ -11,7 +13,6 @@ from mpg_desktop.models.network_codes import SupportGroup
 from mpg_desktop.models.network_map import NetworkMap
 from mpg_desktop.models.network_metrics import MetricValue, compute_metrics, metrics_trend
 from mpg_desktop.models.network_rating import Rating, rating_symbol
-from mpg_desktop.ui.network.trend_chart import TrendChart
 
 # (key of SnapshotMetrics.flat(), Dutch label, how to show it)
 ROWS: tuple[tuple[str, str, str], ...] = (
@@ -60,6 +61,10 @@ def format_delta(old: MetricValue, new: MetricValue, how: str) -> str:
     return f"{int(delta):+d}"
 
 
+if TYPE_CHECKING:
+    from mpg_desktop.ui.network.trend_chart import TrendChart
+
+
 class MetricsPanel(QWidget):
     def __init__(self, catalogue: NetworkCatalogue, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,12 +82,22 @@ class MetricsPanel(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         for row, (_key, label, _how) in enumerate(ROWS):
             self.table.setItem(row, 0, QTableWidgetItem(self.tr(label)))
-        self.chart = TrendChart(self)
+        # The chart (and matplotlib, half a second to import) is made the first time the panel
+        # is shown, not when every case opens.
+        self._chart: TrendChart | None = None
         self._pending: tuple[NetworkMap, str] | None = None  # the chart waits until the panel is shown
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.caption)
-        layout.addWidget(self.table, 3)
-        layout.addWidget(self.chart, 2)
+        self._layout = QVBoxLayout(self)
+        self._layout.addWidget(self.caption)
+        self._layout.addWidget(self.table, 3)
+
+    @property
+    def chart(self) -> TrendChart:
+        if self._chart is None:
+            from mpg_desktop.ui.network import trend_chart  # matplotlib loads here, on first use
+
+            self._chart = trend_chart.TrendChart(self)
+            self._layout.addWidget(self._chart, 2)
+        return self._chart
 
     def show_metrics(self, network_map: NetworkMap, snapshot_id: str | None) -> None:
         if snapshot_id is None:
