@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from mpg_desktop.models.case_summary import CaseSummary
+from mpg_desktop.models.deadlines import Bucket
 from mpg_desktop.models.phases import Phase
 
 Index = QModelIndex | QPersistentModelIndex
@@ -35,6 +36,7 @@ class CaseListModel(QAbstractTableModel):
     def __init__(self, today: date | None = None) -> None:
         super().__init__()
         self._rows: list[_Row] = []
+        self._deadlines: dict[int, Bucket] = {}
         self.today = today or date.today()
         self._headers = [
             self.tr("Dossier"),
@@ -69,7 +71,17 @@ class CaseListModel(QAbstractTableModel):
     def set_cases(self, cases: list[CaseSummary]) -> None:
         self.beginResetModel()
         self._rows = [self._row(case) for case in cases]
+        self._deadlines = {}  # filled again when the deadline job reports
         self.endResetModel()
+
+    def set_deadlines(self, worst: dict[int, Bucket]) -> None:
+        """Mark the phase of cases with a deadline overdue or due this week (words and colour)."""
+        self._deadlines = dict(worst)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 2), self.index(len(self._rows) - 1, 2))
+
+    def deadline_of(self, row: int) -> Bucket | None:
+        return self._deadlines.get(self._rows[row].case.traject_id)
 
     def case_at(self, row: int) -> CaseSummary:
         return self._rows[row].case
@@ -93,12 +105,20 @@ class CaseListModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         column = index.column()
+        deadline = self._deadlines.get(row.case.traject_id) if column == 2 else None
         if role == Qt.ItemDataRole.DisplayRole:
+            if deadline is not None:
+                return f"{row.display[column]} · {self.tr(deadline.value)}"
             return row.display[column]
         if role == SORT_ROLE:
             return row.sort_keys[column]
         if role == SUMMARY_ROLE:
             return row.case
+        if deadline is not None:
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(QColor("#f4cccc" if deadline is Bucket.TE_LAAT else "#fff2cc"))
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor("#000000"))
         if column == 4 and (row.overdue or row.due):
             if role == Qt.ItemDataRole.BackgroundRole:
                 return QBrush(QColor("#f4cccc" if row.overdue else "#fff2cc"))

@@ -6,6 +6,7 @@ Computed off the GUI thread after the case list has loaded, so start-up is not h
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtWidgets import QLabel, QWidget
@@ -16,9 +17,17 @@ from mpg_desktop.storage.case_store import CaseStore
 from mpg_desktop.storage.lifecycle_repository import load_lifecycle, open_traject_ids
 
 
-def deadline_counts(store: CaseStore, today: date) -> Counter[Bucket]:
-    """Open deadlines per dashboard bucket over all running trajects."""
+@dataclass(frozen=True)
+class DeadlineOverview:
+    counts: Counter[Bucket]
+    worst: dict[int, Bucket]  # traject id -> its most urgent bucket (te laat before deze week)
+
+
+def deadline_counts(store: CaseStore, today: date) -> DeadlineOverview:
+    """Open deadlines per dashboard bucket over all running trajects, and per traject the most
+    urgent one (the case list shows it)."""
     counts: Counter[Bucket] = Counter()
+    worst: dict[int, Bucket] = {}
     for traject_id in open_traject_ids(store):
         state = load_lifecycle(store, traject_id)
         profile = profile_or_default(state.traject.programme_profile)
@@ -26,7 +35,9 @@ def deadline_counts(store: CaseStore, today: date) -> Counter[Bucket]:
             bucket = dashboard_bucket(termijn, today)
             if bucket in (Bucket.TE_LAAT, Bucket.DEZE_WEEK):
                 counts[bucket] += 1
-    return counts
+                if worst.get(traject_id) is not Bucket.TE_LAAT:
+                    worst[traject_id] = bucket
+    return DeadlineOverview(counts, worst)
 
 
 class DeadlineDashboard(QLabel):

@@ -31,7 +31,7 @@ from mpg_desktop.storage.cases_repository import list_case_summaries
 from mpg_desktop.storage.errors import StoreError
 from mpg_desktop.ui.case_list_model import SUMMARY_ROLE, CaseFilterModel, CaseListModel
 from mpg_desktop.ui.case_view import CaseView
-from mpg_desktop.ui.dashboard import DeadlineDashboard, deadline_counts
+from mpg_desktop.ui.dashboard import DeadlineDashboard, DeadlineOverview, deadline_counts
 from mpg_desktop.ui.settings import UiSettings
 from mpg_desktop.ui.workers import Job
 
@@ -216,8 +216,9 @@ class MainWindow(QMainWindow):
         job.succeeded.connect(self._show_deadlines)
         job.start()
 
-    def _show_deadlines(self, counts: object) -> None:
-        self.dashboard.show_counts(counts)  # type: ignore[arg-type]
+    def _show_deadlines(self, overview: DeadlineOverview) -> None:
+        self.dashboard.show_counts(overview.counts)
+        self.model.set_deadlines(overview.worst)
         self.deadlines_counted.emit()
 
     def select_case(self, traject_id: int) -> bool:
