@@ -43,7 +43,8 @@ class CaseListModel(QAbstractTableModel):
             self.tr("Gezin"),
             self.tr("Fase"),
             self.tr("Leden"),
-            self.tr("Volgende evaluatie"),
+            self.tr("Evaluatie"),
+            self.tr("Termijn"),
         ]
 
     def _row(self, case: CaseSummary) -> _Row:
@@ -78,7 +79,7 @@ class CaseListModel(QAbstractTableModel):
         """Mark the phase of cases with a deadline overdue or due this week (words and colour)."""
         self._deadlines = dict(worst)
         if self._rows:
-            self.dataChanged.emit(self.index(0, 2), self.index(len(self._rows) - 1, 2))
+            self.dataChanged.emit(self.index(0, 5), self.index(len(self._rows) - 1, 5))
 
     def deadline_of(self, row: int) -> Bucket | None:
         return self._deadlines.get(self._rows[row].case.traject_id)
@@ -105,12 +106,14 @@ class CaseListModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         column = index.column()
-        deadline = self._deadlines.get(row.case.traject_id) if column == 2 else None
+        deadline = self._deadlines.get(row.case.traject_id) if column == 5 else None
         if role == Qt.ItemDataRole.DisplayRole:
-            if deadline is not None:
-                return f"{row.display[column]} · {self.tr(deadline.value)}"
+            if column == 5:
+                return self.tr(deadline.value) if deadline is not None else ""
             return row.display[column]
         if role == SORT_ROLE:
+            if column == 5:  # overdue first, then due this week, then the rest
+                return {Bucket.TE_LAAT: 0, Bucket.DEZE_WEEK: 1}.get(deadline, 2) if deadline else 2
             return row.sort_keys[column]
         if role == SUMMARY_ROLE:
             return row.case

@@ -52,7 +52,7 @@ class MainWindow(QMainWindow):
         self.locking = False
         self._select_next: int | None = None
         self.setWindowTitle(self.tr("MPG Desktop"))
-        self.resize(1200, 760)
+        self.resize(1340, 760)  # fits a 1366x768 laptop screen
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Zoek op gezinsnaam of dossiernummer…"))
@@ -81,7 +81,10 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setResizeContentsPrecision(200)  # size columns from the first rows, not thousands
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # The family name gets a fair fixed share (the coach can drag it); the last column fills up.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 165)
+        header.setStretchLastSection(True)
         self.count_label = QLabel(self)
 
         self.search.textChanged.connect(self._filter_changed)
@@ -107,7 +110,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.case_view)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([540, 660])
+        splitter.setSizes([700, 640])
         self.setCentralWidget(splitter)
 
         self._build_status_bar()
