@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -52,7 +52,13 @@ class MainWindow(QMainWindow):
         self.locking = False
         self._select_next: int | None = None
         self.setWindowTitle(self.tr("MPG Desktop"))
-        self.resize(1340, 760)  # fits a 1366x768 laptop screen
+        # 1340x760 fits a 1366x768 laptop screen; never larger than the screen we are on.
+        screen = QGuiApplication.primaryScreen()
+        available = screen.availableGeometry() if screen is not None else None
+        self.resize(
+            min(1340, available.width()) if available else 1340,
+            min(760, available.height()) if available else 760,
+        )
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Zoek op gezinsnaam of dossiernummer…"))
