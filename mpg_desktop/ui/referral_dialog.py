@@ -40,13 +40,19 @@ from mpg_desktop.models.validation import FieldIssue, Severity, ValidationError,
 from mpg_desktop.ui.choice_widgets import ChoiceChecklist, ChoiceCombo, TriCombo
 from mpg_desktop.ui.form_support import FieldErrors, UnsavedChangesGuard
 from mpg_desktop.ui.person_dialog import PersonDialog
+from mpg_desktop.ui.referral_extended import ExtendedReferralBox
 
 
 class ReferralDialog(QDialog):
     """After ``exec()`` is accepted, ``family()`` and ``referral()`` hold what was entered."""
 
     def __init__(
-        self, parent: QWidget | None = None, *, today: date | None = None, existing: Referral | None = None
+        self,
+        parent: QWidget | None = None,
+        *,
+        today: date | None = None,
+        existing: Referral | None = None,
+        members: list[Person] | None = None,
     ) -> None:
         super().__init__(parent)
         self.today = today or date.today()
@@ -198,6 +204,8 @@ class ReferralDialog(QDialog):
         content_layout = QVBoxLayout(content)
         content_layout.addWidget(family_box)
         content_layout.addWidget(referral_box)
+        self.extended = ExtendedReferralBox(self)
+        content_layout.addWidget(self.extended)
         content_layout.addWidget(self.checks_box)
         family_box.setVisible(existing is None)  # the household of a known case is edited in its tab
         self.checks_box.setVisible(existing is not None)
@@ -241,11 +249,15 @@ class ReferralDialog(QDialog):
             "family_question": self.family_question,
         }
         if existing is not None:
+            self.extended.set_members(members or [])
             self.fill_from(existing)
             self.guard.dirty = False
+        else:
+            self.extended.set_members([])
 
     # -- household -------------------------------------------------------------------------------
     def _show_members(self) -> None:
+        self.extended.set_members(self.members)
         self.members_table.setRowCount(len(self.members))
         for row, person in enumerate(self.members):
             values = [person.first_name, person.surname, self.tr(person.role.label), f"{person.birth_date:%d-%m-%Y}"]
@@ -372,6 +384,12 @@ class ReferralDialog(QDialog):
         self.summary.hide()
         found: list[QWidget] = []
         referral = self.build_referral(found)
+        try:
+            referral = self.extended.apply(referral, self.today)
+        except ValidationError as error:
+            self.summary.setText(error.message)
+            self.summary.show()
+            found.append(self.extended.acute_since)
         if self.existing is None and not self.family_name.text().strip():
             self.family_errors.show(self.family_name, self.tr("Gezinsnaam is verplicht. Vul een naam in."))
             found.append(self.family_name)
@@ -442,6 +460,7 @@ class ReferralDialog(QDialog):
                 on.setText(f"{check.checked_on:%d-%m-%Y}" if check.checked_on else "")
                 by.setText(check.checked_by)
         self.fill_for_test(referral)
+        self.extended.fill(referral)
 
     def fill_for_test(self, referral: Referral) -> None:
         """Put a referral's coded answers into the form (used by tests and screenshots)."""

@@ -140,8 +140,13 @@ def test_checks_recorded_in_the_referral_tick_the_requirement(qtbot, main_window
         referral_flow.new_referral(main_window, referral)
     tab = phase_tab(main_window)
     assert Requirement.CHECKS_DONE not in requirements_seen(tab.store, tab.state, date.today())
-    edit = ReferralDialog(tab, existing=tab.state.referral)
+    from mpg_desktop.storage.cases_repository import load_family
+
+    members = list(load_family(tab.store, tab.state.family_id).members)
+    edit = ReferralDialog(tab, existing=tab.state.referral, members=members)
     qtbot.addWidget(edit)
+    assert edit.extended.risks.columnCount() == 1 + len(members)
+    edit.extended.risks.item(1, 3).setCheckState(Qt.CheckState.Checked)  # second factor, third member
     assert edit.family_question.toPlainText() == "" and edit.urgency.choice() == Choice("code_oranje")
     for known, on, by in edit.check_rows.values():
         known.set_value(Tri.NEE)
@@ -154,6 +159,8 @@ def test_checks_recorded_in_the_referral_tick_the_requirement(qtbot, main_window
     seen = requirements_seen(tab.store, tab.state, date.today())
     assert {Requirement.CHECKS_DONE, Requirement.FAMILY_QUESTION_RECORDED} <= seen
     assert tab.state.referral.urgency == Choice("code_oranje")  # untouched fields survive the edit
+    [mark] = tab.state.referral.risk_factors
+    assert mark.person_id == members[2].id
 
 
 def test_suspension_moves_deadlines_and_extension_needs_a_reason(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]

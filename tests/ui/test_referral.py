@@ -116,3 +116,28 @@ def test_known_family_is_offered_for_linking(qtbot, main_window, monkeypatch) ->
     assert "Familie El Amrani / Martina" in shown[0] and "Yasmina Bouzid (09-05-2008)" in shown[0]
     assert warnings and "al een lopend traject" in warnings[0]
     assert load_family(main_window.store, family_id).household_size == 7
+
+
+def test_extended_fields_and_risk_matrix_are_kept(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    dialog = filled_dialog(qtbot)
+    box = dialog.extended
+    assert box.risks.columnCount() == 1  # new members have no id yet: per member comes after saving
+    box.risks.item(0, 0).setCheckState(Qt.CheckState.Checked)  # first factor for the family
+    box.risks.item(2, 0).setCheckState(Qt.CheckState.Checked)
+    box.severity.setValue(4)
+    box.network_support.set_value(Tri.JA)
+    box.network_support_from.setText("buurvrouw")
+    box.acute_since.setText("30-02-2026")
+    dialog.save()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert "30-02-2026 bestaat niet" in dialog.summary.text()
+    box.acute_since.setText("")
+    dialog.save()
+    referral = dialog.referral()
+    assert referral is not None and referral.severity_estimate == 4
+    assert referral.network_support is Tri.JA and referral.network_support_from == "buurvrouw"
+    factors = {(m.factor.code, m.person_id) for m in referral.risk_factors}
+    first, third = (item.code for item in box.factor_list.active_items[0:3:2])
+    assert factors == {(first, None), (third, None)}

@@ -263,7 +263,8 @@ class PhaseTab(CaseTab):
         state = self.state
         assert state is not None
         if dialog is None:
-            dialog = ReferralDialog(self, existing=state.referral)
+            members = list(load_family(self.store, state.family_id).members)
+            dialog = ReferralDialog(self, existing=state.referral, members=members)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return False
         referral = dialog.referral()
