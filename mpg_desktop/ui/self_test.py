@@ -43,6 +43,7 @@ def run_self_test() -> int:
         # A local loop, not app.exec()/quit(): quitting the application would end every later
         # event loop in the same process (the test suite runs this in-process).
         loop = QEventLoop()
+
         def loaded(count: int) -> None:
             shown.append(count)
             loop.quit()
