@@ -399,3 +399,23 @@ def test_removing_a_supporter_asks_why_and_the_diff_says_so(qtbot, monkeypatch) 
     assert "Fatima – Mijn omgeving had geen tijd/middelen meer om mij te helpen" in editor.diff_panel.lines()
     editor.undo_action.trigger()
     assert editor.document.snapshot is not None and editor.document.snapshot.state("s-fatima") is not None
+
+
+def test_print_writes_the_map_to_a_printer(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Printing goes to any QPrinter; here one that prints to a PDF file, so the pages can be read."""
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QWidget
+
+    from mpg_desktop.models.network_demo import demo_bakker
+    from mpg_desktop.ui.network.render import print_sheet
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    network_map = demo_bakker()
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    target = tmp_path / "kaart.pdf"
+    printer.setOutputFileName(str(target))
+    print_sheet(printer, network_map, network_map.snapshots[-1].snapshot_id, parent=holder)
+    data = target.read_bytes()
+    assert data.startswith(b"%PDF") and data.count(b"/Type /Page") - data.count(b"/Type /Pages") == 2

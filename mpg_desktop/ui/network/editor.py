@@ -17,7 +17,8 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QPageLayout
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -175,6 +176,7 @@ class NetworkEditor(QWidget):
         )
         self.compare_action.setCheckable(True)
         self.export_action = self._action(self.tr("Exporteren…"), self.export, "Ctrl+E")
+        self.print_action = self._action(self.tr("Afdrukken…"), self.print_map, "Ctrl+P")
 
     def _build_layout(self) -> None:
         toolbar = QToolBar(self)
@@ -182,7 +184,13 @@ class NetworkEditor(QWidget):
         for action in (self.undo_action, self.redo_action):
             toolbar.addAction(action)
         toolbar.addSeparator()
-        for action in (self.new_snapshot_action, self.finalise_action, self.compare_action, self.export_action):
+        for action in (
+            self.new_snapshot_action,
+            self.finalise_action,
+            self.compare_action,
+            self.export_action,
+            self.print_action,
+        ):
             toolbar.addAction(action)
         self.toolbar = toolbar
 
@@ -578,6 +586,31 @@ class NetworkEditor(QWidget):
         snapshot_id = self.document.snapshot_id
         if snapshot_id is not None:
             export_interactively(self, self.document.map, snapshot_id, self._exported, self._export_failed)
+
+    def print_map(self, printer: QPrinter | None = None) -> bool:
+        """Print the map and its measures (names replaced by roles unless the coach confirms a
+        copy with names for the family file). Returns True when something was printed."""
+        from mpg_desktop.ui.network.export import confirm_identifiable
+        from mpg_desktop.ui.network.render import print_sheet
+
+        snapshot_id = self.document.snapshot_id
+        if snapshot_id is None:
+            return False
+        if printer is None:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+            dialog = QPrintDialog(printer, self)
+            if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+                return False
+            identifiable = QMessageBox.question(
+                self,
+                self.tr("Afdrukken"),
+                self.tr("Met namen afdrukken (voor het gezinsdossier)? Kies Nee voor rollen in plaats van namen."),
+            ) == QMessageBox.StandardButton.Yes and confirm_identifiable(self)
+        else:
+            identifiable = False
+        print_sheet(printer, self.document.map, snapshot_id, identifiable=identifiable, parent=self)
+        return True
 
     def _exported(self, paths: list[Path]) -> None:
         self.exported.emit(paths)

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QObject, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+from PySide6.QtGui import QColor, QFont, QImage, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from mpg_desktop.models.network_catalogue import NetworkCatalogue, default_catalogue
 from mpg_desktop.models.network_codes import Category, SupportGroup
@@ -316,3 +316,29 @@ def write_png(image: QImage, path: Path) -> Path:
         Path(temporary).unlink(missing_ok=True)
         raise
     return path
+
+
+def print_sheet(
+    printer: QPagedPaintDevice,
+    network_map: NetworkMap,
+    snapshot_id: str,
+    *,
+    identifiable: bool = False,
+    parent: QObject,
+    catalogue: NetworkCatalogue | None = None,
+) -> None:
+    """The same two pages as ``render_pdf`` on any paged device (a printer from QPrintDialog)."""
+    catalogue = catalogue or default_catalogue()
+    scene = build_scene(network_map, snapshot_id, identifiable, parent, catalogue)
+    titles = sheet_titles(network_map, snapshot_id, identifiable)
+    painter = QPainter(printer)
+    try:
+        resolution = printer.logicalDpiX() or 300
+        page = QRectF(printer.pageLayout().paintRectPixels(resolution))
+        page.moveTo(0, 0)
+        paint_sheet(painter, page, scene, titles, identifiable, catalogue)
+        printer.newPage()
+        _second_page(painter, page, network_map, snapshot_id, identifiable, catalogue)
+    finally:
+        painter.end()
+        scene.deleteLater()
