@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 from mpg_desktop.models.aftercare import AftercareAction, AftercareBy, AftercareContact, validate_aftercare_contact
 from mpg_desktop.models.code_lists import ListId, default_code_lists
 from mpg_desktop.models.validation import FieldIssue
-from mpg_desktop.ui.records.fields import CodeChoice, DateField, TextBox, TriChoice
+from mpg_desktop.ui.choice_widgets import TriCombo
+from mpg_desktop.ui.records.fields import CodeChoice, DateField, TextBox
 from mpg_desktop.ui.records.record_dialog import Attempt, RecordDialog
 
 
@@ -61,7 +62,7 @@ class AftercareDialog(RecordDialog[AftercareContact]):
         self.contact_type = self.add_field(
             self.tr("&Soort contact: *"), CodeChoice(default_code_lists()[ListId.CONTACT_TYPE], self), "contact_type"
         )
-        self.on_track = self.add_field(self.tr("Alles nog op &orde: *"), TriChoice(self), "still_on_track")
+        self.on_track = self.add_field(self.tr("Alles nog op &orde: *"), TriCombo(self), "still_on_track")
         self.signals = self.add_field(
             self.tr("Si&gnalen:"), TextBox(self, lines=3, placeholder=self.tr("Wat viel op?")), "signals"
         )

@@ -12,7 +12,8 @@ from mpg_desktop.models.code_lists import ListId, default_code_lists
 from mpg_desktop.models.contact_log import MAX_MINUTES, ContactLogEntry, validate_contact
 from mpg_desktop.models.household import Person
 from mpg_desktop.models.validation import FieldIssue
-from mpg_desktop.ui.records.fields import CodeChoice, DateField, MemberChecklist, TextBox, TimeField, TriChoice
+from mpg_desktop.ui.choice_widgets import TriCombo
+from mpg_desktop.ui.records.fields import CodeChoice, DateField, MemberChecklist, TextBox, TimeField
 from mpg_desktop.ui.records.record_dialog import Attempt, RecordDialog
 
 
@@ -43,7 +44,7 @@ class ContactDialog(RecordDialog[ContactLogEntry]):
             TextBox(self, lines=4, placeholder=self.tr("Wat is er besproken of gedaan?")),
             "summary",
         )
-        self.safety = self.add_field(self.tr("&Zorg over veiligheid:"), TriChoice(self), "safety_concern")
+        self.safety = self.add_field(self.tr("&Zorg over veiligheid:"), TriCombo(self), "safety_concern")
         self.safety_note = self.add_field(
             self.tr("Veiligheid &toelichting:"),
             TextBox(self, lines=2, placeholder=self.tr("Wat zag of hoorde u?")),

@@ -11,7 +11,7 @@ from datetime import date, time
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QWidget
 
-from mpg_desktop.models.choices import Choice, Tri
+from mpg_desktop.models.choices import Choice
 from mpg_desktop.models.code_lists import CodeList, TextRule
 from mpg_desktop.models.household import Person
 from mpg_desktop.models.validation import ValidationError, parse_date
@@ -119,23 +119,6 @@ class CodeChoice(QWidget):
             self._add(choice.code)
         self.combo.setCurrentIndex(max(0, self.combo.findData(choice.code if choice else "")))
         self.text.setText(choice.text if choice else "")
-
-
-class TriChoice(QComboBox):
-    """Ja / Nee / Onbekend, or not answered yet."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.addItem(self.tr("– kies –"), "")
-        for value in Tri:
-            self.addItem(self.tr(value.label), value.value)
-
-    def value(self) -> Tri | None:
-        data = self.currentData()
-        return Tri(data) if data else None
-
-    def set_value(self, value: Tri | None) -> None:
-        self.setCurrentIndex(max(0, self.findData(value.value if value else "")))
 
 
 class MemberChecklist(QListWidget):

@@ -13,7 +13,8 @@ from mpg_desktop.models.contact_log import (
     validate_weekly_summary,
 )
 from mpg_desktop.models.validation import FieldIssue
-from mpg_desktop.ui.records.fields import TextBox, TriChoice
+from mpg_desktop.ui.choice_widgets import TriCombo
+from mpg_desktop.ui.records.fields import TextBox
 from mpg_desktop.ui.records.record_dialog import Attempt, RecordDialog
 
 
@@ -51,7 +52,7 @@ class WeeklySummaryDialog(RecordDialog[WeeklySummary]):
             TextBox(self, lines=3, placeholder=self.tr("Waar liep het vast? (of: geen)")),
             "bottlenecks",
         )
-        self.safety = self.add_field(self.tr("&Veiligheid besproken: *"), TriChoice(self), "safety_addressed")
+        self.safety = self.add_field(self.tr("&Veiligheid besproken: *"), TriCombo(self), "safety_addressed")
         self.author = self.add_field(self.tr("Geschreven &door:"), QLineEdit(self), "written_by")
         self.author.setText(author)
         if summary is not None:
