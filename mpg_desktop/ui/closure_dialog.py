@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -45,7 +44,7 @@ from mpg_desktop.models.closure import (
 from mpg_desktop.models.code_lists import ListId, default_code_lists
 from mpg_desktop.models.validation import FieldIssue, Severity, ValidationError, parse_date
 from mpg_desktop.ui.choice_widgets import ChoiceChecklist, ChoiceCombo, TriCombo
-from mpg_desktop.ui.form_support import FieldErrors, UnsavedChangesGuard
+from mpg_desktop.ui.form_support import FieldErrors, UnsavedChangesGuard, save_cancel_buttons
 from mpg_desktop.ui.list_sizing import fit_rows
 
 SUCCESS_LABELS = {Success.JA: "Ja", Success.DEELS: "Deels", Success.NEE: "Nee"}
@@ -261,12 +260,7 @@ class ClosureDialog(QDialog):
             self,
         )
         intro.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Opslaan"))
-        buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.scroller)

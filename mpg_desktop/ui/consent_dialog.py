@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -29,7 +28,7 @@ from mpg_desktop.models.consent import Consent, ConsentForm, validate_consent
 from mpg_desktop.models.referrer_feedback import FEEDBACK_PURPOSE
 from mpg_desktop.models.validation import FieldIssue, Severity, ValidationError, parse_date
 from mpg_desktop.ui.choice_widgets import ChoiceChecklist, ChoiceCombo
-from mpg_desktop.ui.form_support import FieldErrors, UnsavedChangesGuard
+from mpg_desktop.ui.form_support import FieldErrors, UnsavedChangesGuard, save_cancel_buttons
 from mpg_desktop.ui.list_sizing import fit_rows
 
 YOUNG_PERSON_ROLE = "jongere"  # toestemming_rol: parents of a young person under 16 are informed (PRV-05)
@@ -47,15 +46,6 @@ def _line(combo: QComboBox) -> QLineEdit:
     line = combo.lineEdit()
     assert line is not None, "only for editable combo boxes"
     return line
-
-
-def _buttons(dialog: QDialog, save_text: str) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, dialog)
-    save = buttons.button(QDialogButtonBox.StandardButton.Save)
-    save.setText(save_text)
-    save.setDefault(True)
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("Annuleren"))
-    return buttons
 
 
 class ConsentDialog(QDialog):
@@ -142,9 +132,7 @@ class ConsentDialog(QDialog):
             self,
         )
         hint.setWordWrap(True)
-        buttons = _buttons(self, self.tr("&Opslaan"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
         layout.addLayout(form)
@@ -246,9 +234,7 @@ class WithdrawDialog(QDialog):
         form = QFormLayout()
         self.errors = FieldErrors(form)
         self.errors.add_row(self.tr("&Ingetrokken op: *"), self.withdrawn_on)
-        buttons = _buttons(self, self.tr("&Intrekken"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self, self.save, self.tr("&Intrekken"))
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)
         layout.addLayout(form)

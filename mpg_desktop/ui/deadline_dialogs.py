@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from mpg_desktop.models.code_lists import ListId, default_code_lists
 from mpg_desktop.models.evaluation_schedule import add_months
@@ -14,16 +14,7 @@ from mpg_desktop.models.programme_profiles import ProgrammeProfile
 from mpg_desktop.models.suspensions import Suspension, validate_suspension
 from mpg_desktop.models.validation import FieldIssue, Severity, ValidationError, parse_date
 from mpg_desktop.ui.choice_widgets import ChoiceCombo
-from mpg_desktop.ui.form_support import FieldErrors, UnsavedChangesGuard
-
-
-def _buttons(dialog: QDialog) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, dialog)
-    buttons.button(QDialogButtonBox.StandardButton.Save).setText(dialog.tr("&Opslaan"))
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("Annuleren"))
-    buttons.accepted.connect(dialog.save)  # type: ignore[attr-defined]
-    buttons.rejected.connect(dialog.reject)
-    return buttons
+from mpg_desktop.ui.form_support import FieldErrors, UnsavedChangesGuard, save_cancel_buttons
 
 
 class SuspensionDialog(QDialog):
@@ -48,7 +39,7 @@ class SuspensionDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("De termijnen schuiven op met de dagen dat ze zijn opgeschort."), self))
         layout.addLayout(form)
-        layout.addWidget(_buttons(self))
+        layout.addWidget(save_cancel_buttons(self, self.save))
         self.guard = UnsavedChangesGuard(self)
 
     def save(self) -> None:
@@ -116,7 +107,7 @@ class ExtensionDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Verlenging nummer {n}.").format(n=len(previous) + 1), self))
         layout.addLayout(form)
         layout.addWidget(self.warnings)
-        layout.addWidget(_buttons(self))
+        layout.addWidget(save_cancel_buttons(self, self.save))
         self._update_until()
         self.guard = UnsavedChangesGuard(self)
 

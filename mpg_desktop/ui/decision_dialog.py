@@ -9,7 +9,6 @@ from datetime import date
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -31,7 +30,7 @@ from mpg_desktop.models.code_lists import ListId, default_code_lists
 from mpg_desktop.models.referral import Referral
 from mpg_desktop.models.validation import Severity, ValidationError, parse_date
 from mpg_desktop.ui.choice_widgets import ChoiceCombo
-from mpg_desktop.ui.form_support import FieldErrors, UnsavedChangesGuard
+from mpg_desktop.ui.form_support import FieldErrors, UnsavedChangesGuard, save_cancel_buttons
 
 STATUS_MARKS = {CriterionStatus.VOLDAAN: "✔", CriterionStatus.NIET_VOLDAAN: "✘", CriterionStatus.ONBEKEND: "?"}
 
@@ -100,11 +99,7 @@ class DecisionDialog(QDialog):
             "no_go_reason": self.no_go_reason,
             "explanation": self.explanation,
         }
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Opslaan"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(criteria_box)
         layout.addLayout(form)

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QVBoxLayout,
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from mpg_desktop.models.household import Person, Role, Sex
 from mpg_desktop.models.validation import parse_date, require_text
-from mpg_desktop.ui.form_support import FieldErrors, UnsavedChangesGuard
+from mpg_desktop.ui.form_support import FieldErrors, UnsavedChangesGuard, save_cancel_buttons
 
 
 class PersonDialog(QDialog):
@@ -58,12 +57,7 @@ class PersonDialog(QDialog):
         self.errors.add_row(self.tr("Ge&slacht:"), self.sex)
         form.addRow("", self.at_home)
         self.errors.add_row(self.tr("School / &werk:"), self.school_work)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Opslaan"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
-        buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

@@ -13,7 +13,6 @@ from datetime import date
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -38,7 +37,7 @@ from mpg_desktop.models.referral import AgencyCheck, DomainProblem, InvolvedHelp
 from mpg_desktop.models.referral_validation import validate_referral
 from mpg_desktop.models.validation import FieldIssue, Severity, ValidationError, parse_date
 from mpg_desktop.ui.choice_widgets import ChoiceChecklist, ChoiceCombo, TriCombo
-from mpg_desktop.ui.form_support import FieldErrors, UnsavedChangesGuard
+from mpg_desktop.ui.form_support import FieldErrors, UnsavedChangesGuard, save_cancel_buttons
 from mpg_desktop.ui.person_dialog import PersonDialog
 from mpg_desktop.ui.referral_extended import ExtendedReferralBox
 
@@ -216,11 +215,7 @@ class ReferralDialog(QDialog):
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet("color: #a4262c; font-weight: bold;")
         self.summary.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Opslaan"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll)
         layout.addWidget(self.summary)
