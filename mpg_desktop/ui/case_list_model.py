@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from mpg_desktop.models.case_summary import CaseSummary
@@ -33,8 +33,8 @@ class _Row:
 
 
 class CaseListModel(QAbstractTableModel):
-    def __init__(self, today: date | None = None) -> None:
-        super().__init__()
+    def __init__(self, today: date | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._rows: list[_Row] = []
         self._deadlines: dict[int, Bucket] = {}
         self.today = today or date.today()
@@ -133,8 +133,8 @@ class CaseListModel(QAbstractTableModel):
 class CaseFilterModel(QSortFilterProxyModel):
     """Filters by search text (family name, surnames, case number), phase and due evaluation."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._text = ""
         self._phase: Phase | None = None
         self._due_only = False

@@ -109,7 +109,7 @@ class AppController(QObject):
             # Never close the store under running work; lock as soon as it is done.
             if not self._lock_pending:
                 self._lock_pending = True
-                QTimer.singleShot(200, self._retry_lock)
+                QTimer.singleShot(200, self, self._retry_lock)
             return
         self._lock_pending = False
         self.idle.stop()

@@ -71,8 +71,9 @@ class MainWindow(QMainWindow):
             self.phase_filter.addItem(self.tr(phase.label), phase)
         self.due_filter = QCheckBox(self.tr("Alleen &evaluatie nodig"), self)
 
-        self.model = CaseListModel()
-        self.proxy = CaseFilterModel()
+        # Parented to the window: Qt deletes them with the view, never Python's collector before it.
+        self.model = CaseListModel(parent=self)
+        self.proxy = CaseFilterModel(parent=self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView(self)
         self.table.setModel(self.proxy)

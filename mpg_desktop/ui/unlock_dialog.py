@@ -145,7 +145,7 @@ class UnlockDialog(QDialog):
         self.error.setText(message)
         self.error.show()
         # Wrapped labels only report their height once laid out: grow the dialog afterwards.
-        QTimer.singleShot(0, self.adjustSize)
+        QTimer.singleShot(0, self, self.adjustSize)  # tied to the dialog: cancelled if it is gone
 
     def _tick(self) -> None:
         """Keep the button disabled, with a countdown, while the throttle's delay runs."""
@@ -229,4 +229,4 @@ class RecoveryDialog(QDialog):
         message = error.message if isinstance(error, StoreError) else self.tr("Ontgrendelen is niet gelukt.")
         self.error.setText(message)
         self.error.show()
-        QTimer.singleShot(0, self.adjustSize)
+        QTimer.singleShot(0, self, self.adjustSize)  # tied to the dialog: cancelled if it is gone

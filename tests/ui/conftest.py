@@ -19,6 +19,20 @@ TODAY = date.today()
 
 
 @pytest.fixture(autouse=True)
+def collect_qt_objects_between_tests(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """Delete what the test left for deleteLater and collect Python wrappers now, outside any
+    event loop, instead of at a random moment inside the next test's event loop."""
+    yield
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(autouse=True)
 def no_unexpected_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
     """A real modal message box would block the suite forever: fail instead. Tests that expect
     one patch the method themselves (their patch wins)."""
