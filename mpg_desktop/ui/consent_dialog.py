@@ -243,10 +243,12 @@ class WithdrawDialog(QDialog):
 
     def save(self) -> None:
         self.errors.clear()
-        try:
-            day = parse_date(self.withdrawn_on.text(), self.tr("Ingetrokken op"), not_after=self.today)
-        except ValidationError as error:
-            self.errors.show(self.withdrawn_on, error.message)
+        day = self.errors.attempt(
+            self.withdrawn_on,
+            lambda: parse_date(self.withdrawn_on.text(), self.tr("Ingetrokken op"), not_after=self.today),
+            [],
+        )
+        if day is None:
             return
         withdrawn = replace(self._consent, withdrawn_on=day)
         problems = [i for i in validate_consent(withdrawn, today=self.today) if i.field == "withdrawn_on"]

@@ -28,7 +28,7 @@ from mpg_desktop.models.admission import (
 )
 from mpg_desktop.models.code_lists import ListId, default_code_lists
 from mpg_desktop.models.referral import Referral
-from mpg_desktop.models.validation import Severity, ValidationError, parse_date
+from mpg_desktop.models.validation import Severity, parse_date
 from mpg_desktop.ui.choice_widgets import ChoiceCombo
 from mpg_desktop.ui.form_support import FieldErrors, UnsavedChangesGuard, save_cancel_buttons
 
@@ -108,10 +108,12 @@ class DecisionDialog(QDialog):
 
     def save(self) -> None:
         self.errors.clear()
-        try:
-            decided_on = parse_date(self.decided_on.text(), self.tr("Besluitdatum"), not_after=self.today)
-        except ValidationError as error:
-            self.errors.show(self.decided_on, error.message)
+        decided_on = self.errors.attempt(
+            self.decided_on,
+            lambda: parse_date(self.decided_on.text(), self.tr("Besluitdatum"), not_after=self.today),
+            [],
+        )
+        if decided_on is None:
             return
         kind = DecisionKind(self.kind.currentData())
         decision = Decision(
